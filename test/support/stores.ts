@@ -1,0 +1,51 @@
+/**
+ * @module Runs one suite against every store: SQLite (in memory) and PostgreSQL 15 (started for
+ * the test file). This is the repository contract: what passes on one must pass on the other.
+ *
+ * @example
+ * describeEachStore('declare incident', (getStore) => {
+ *   it('…', async () => { const { store } = getStore(); … });
+ * });
+ */
+import { afterAll, beforeAll, describe } from 'vitest';
+import { openStore, type Store } from '#src/adapters/store/open-store.ts';
+import { skipOrFail } from './peers.ts';
+import { postgresAvailable, startPostgres, type TestPostgres } from './postgres.ts';
+
+let pgServer: Promise<TestPostgres> | null = null;
+let dbCounter = 0;
+
+/** One PostgreSQL per test file (vitest isolates files in forks), started on first use. */
+function sharedPostgres(): Promise<TestPostgres> {
+  if (!pgServer) {
+    pgServer = startPostgres();
+    afterAll(async () => (await pgServer)?.stop());
+  }
+  return pgServer;
+}
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export function describeEachStore(name: string, suite: (getStore: () => Store, kind: StoreKind) => void) {
+  describe(`${name} [sqlite]`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await openStore({ sqliteFile: ':memory:' });
+    });
+    afterAll(async () => store?.close());
+    suite(() => store, 'sqlite');
+  });
+
+  const missing = postgresAvailable();
+  const skipReason = missing ? skipOrFail('PostgreSQL', missing) : null;
+  describe.skipIf(skipReason !== null)(`${name} [postgres]`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      const pg = await sharedPostgres();
+      const url = pg.createDatabase(`t${process.pid}_${++dbCounter}`);
+      store = await openStore({ databaseUrl: url });
+    });
+    afterAll(async () => store?.close());
+    suite(() => store, 'postgres');
+  });
+}
