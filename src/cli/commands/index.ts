@@ -1,0 +1,16 @@
+/**
+ * @module The CLI's commands by name. Each lives in its own file and returns an exit code
+ * (-1: keep running, for `serve`).
+ */
+import { migrateCommand } from './migrate.ts';
+import { serveCommand } from './serve.ts';
+
+export interface Command {
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+export const commands: Record<string, Command> = {
+  serve: serveCommand,
+  migrate: migrateCommand,
+};

@@ -1,0 +1,87 @@
+/**
+ * @module Configuration from the environment, validated at start with messages that name the
+ * variable. docs/CONFIGURATION.md lists every variable; keep the two in step.
+ */
+import { isValidTimeZone } from '#src/domain/zoned-time.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the SQLite file (and later backups) live. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** The address people reach dialtone at, for links in feeds, mails and the setup link. */
+  publicUrl: string;
+  /** Behind a reverse proxy that sets X-Forwarded-*: trust it (cookies get `Secure` over https). */
+  trustProxy: boolean;
+  defaultTimeZone: string;
+  logLevel: string;
+  /** How long a console session lasts without use (h). */
+  sessionHours: number;
+  /** Name shown in the page header. */
+  pageName: string;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const port = int('PORT', 3000, 0, 65535);
+  const host = env.HOST || '0.0.0.0';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL: expected postgres://user:password@host:port/database');
+  }
+  const publicUrl = (env.DIALTONE_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    const u = new URL(publicUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
+  } catch {
+    problems.push(`DIALTONE_PUBLIC_URL: expected an http(s) URL, got "${publicUrl}"`);
+  }
+  const defaultTimeZone = env.DIALTONE_TIME_ZONE || 'Europe/Berlin';
+  if (!isValidTimeZone(defaultTimeZone)) {
+    problems.push(
+      `DIALTONE_TIME_ZONE: unknown time zone "${defaultTimeZone}" (IANA name such as Europe/Berlin)`,
+    );
+  }
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL: expected fatal, error, warn, info, debug, trace or silent, got "${logLevel}"`);
+  }
+  const trustRaw = env.DIALTONE_TRUST_PROXY ?? 'false';
+  if (!['true', 'false', '1', '0'].includes(trustRaw)) {
+    problems.push(`DIALTONE_TRUST_PROXY: expected true or false, got "${trustRaw}"`);
+  }
+  const config: Config = {
+    port,
+    host,
+    dataDir: env.DIALTONE_DATA || 'data',
+    databaseUrl,
+    publicUrl,
+    trustProxy: trustRaw === 'true' || trustRaw === '1',
+    defaultTimeZone,
+    logLevel,
+    sessionHours: int('DIALTONE_SESSION_HOURS', 12, 1, 24 * 30),
+    pageName: env.DIALTONE_PAGE_NAME || 'dialtone',
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

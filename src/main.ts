@@ -1,0 +1,89 @@
+/**
+ * @module Wiring only: config → store → services → web and jobs. `startDialtone` is what
+ * `dialtone serve` (and `npm start`) runs; it returns a handle whose stop() shuts down gracefully:
+ * stop accepting, finish requests, stop jobs, close the database.
+ */
+import pino, { type Logger } from 'pino';
+import { createIdGenerator } from './adapters/ids.ts';
+import { openStore, type Store } from './adapters/store/open-store.ts';
+import type { Config } from './config/env.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+import { advanceMaintenanceSchedule } from './services/advance-maintenance-schedule.ts';
+import { type ServiceContext, systemActor } from './services/context.ts';
+import { issueSetupToken } from './services/issue-setup-token.ts';
+import { refreshComponentStatus } from './services/refresh-component-status.ts';
+import { buildApp } from './web/app.ts';
+import type { AppDeps } from './web/deps.ts';
+
+export interface Running {
+  url: string;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Seed the demo catalog when the catalog is empty. */
+  seed?: (ctx: ServiceContext) => Promise<void>;
+  logger?: Logger;
+}
+
+/** How often due maintenance windows are started and ended (ms). */
+const maintenanceTickMs = 5_000;
+
+export async function startDialtone(config: Config, options: StartOptions = {}): Promise<Running> {
+  const log = options.logger ?? pino({ level: config.logLevel });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  log.info({ database: store.dialect, location: store.location }, 'database ready');
+  const deps: AppDeps = { store, config, clock: () => new Date(), newId: createIdGenerator() };
+  const systemCtx: ServiceContext = {
+    db: store.db,
+    dialect: store.dialect,
+    clock: deps.clock,
+    newId: deps.newId,
+    actor: systemActor,
+  };
+
+  if (options.seed) await options.seed(systemCtx);
+  await store.db.transaction().execute((trx) => refreshComponentStatus(trx, systemCtx));
+
+  const app = await buildApp(deps, { logger: log });
+  const scheduler = startScheduler(
+    [
+      {
+        name: 'maintenance-schedule',
+        everyMs: maintenanceTickMs,
+        run: () => advanceMaintenanceSchedule({ ctx: systemCtx }),
+      },
+    ],
+    log,
+  );
+  const address = await app.listen({ port: config.port, host: config.host });
+  const port = Number(new URL(address).port);
+  const url =
+    config.publicUrl.replace(/:\d+$/, '').includes('localhost') && port !== config.port
+      ? `http://localhost:${port}`
+      : config.publicUrl;
+  log.info({ url }, 'dialtone is listening');
+  console.log(`\n  dialtone is running at ${url}\n`);
+  const setup = await issueSetupToken({ ctx: systemCtx });
+  if (setup) {
+    console.log(
+      `  No user exists yet. Create the first admin (link valid 24 h, once):\n  ${url}/console/setup?token=${setup.token}\n`,
+    );
+  }
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url,
+    store,
+    stop() {
+      stopping ??= (async () => {
+        await app.close();
+        await scheduler.stop();
+        await store.close();
+        log.info('dialtone stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * @module Typed message catalogs (German and English). Each area of the product keeps its strings
+ * in `messages/<area>.ts` as `de` (the reference, `as const`) and `en` (same keys, checked by the
+ * compiler); this module merges them. A missing English string does not compile.
+ *
+ * @example
+ * const t = translator('en');
+ * t('error.tooLong', { max: 200 }) // → 'At most 200 characters.'
+ */
+import * as api from './messages/api.ts';
+import * as catalog from './messages/catalog.ts';
+import * as common from './messages/common.ts';
+import * as consoleArea from './messages/console.ts';
+import * as errors from './messages/errors.ts';
+import * as publicArea from './messages/public.ts';
+
+const catalogs = {
+  de: { ...common.de, ...errors.de, ...publicArea.de, ...consoleArea.de, ...api.de, ...catalog.de },
+  en: { ...common.en, ...errors.en, ...publicArea.en, ...consoleArea.en, ...api.en, ...catalog.en },
+};
+
+export type Locale = 'de' | 'en';
+export const locales: readonly Locale[] = ['de', 'en'];
+export const isLocale = (v: unknown): v is Locale => v === 'de' || v === 'en';
+export type MessageKey = keyof typeof catalogs.de;
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in catalogs.de;
+}
+
+export function translator(locale: Locale): Translate {
+  const catalog = catalogs[locale] as Record<MessageKey, string>;
+  return (key, params) => {
+    const text = catalog[key] ?? key;
+    return params
+      ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+      : text;
+  };
+}
+
+/** Translates a key that came from outside the type system (domain errors), falling back to the key. */
+export function translateLoose(t: Translate, key: string, params?: Params): string {
+  return isMessageKey(key) ? t(key, params) : key;
+}
+
+/** Picks the language from `Accept-Language` (q-values honoured); German when nothing fits. */
+export function negotiateLocale(header: string | undefined): Locale {
+  if (!header) return 'de';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.map((r) => r.trim()).find((r) => r.startsWith('q='));
+      return { lang: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const r of ranked) if (isLocale(r.lang)) return r.lang;
+  return 'de';
+}
