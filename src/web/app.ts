@@ -18,6 +18,7 @@ import { consoleRoutes } from './routes/admin/index.ts';
 import { apiV1Routes } from './routes/api/v1/index.ts';
 import { apiV2Routes } from './routes/api/v2/index.ts';
 import { healthRoutes } from './routes/health.ts';
+import { feedRoutes } from './routes/public/feeds.ts';
 import { publicRoutes } from './routes/public/index.ts';
 
 export interface BuildAppOptions {
@@ -48,6 +49,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await assetRoutes(app);
   await healthRoutes(app, deps);
   await publicRoutes(app, deps);
+  await feedRoutes(app, deps);
   await consoleRoutes(app, deps);
   await apiV1Routes(app, deps);
   await apiV2Routes(app, deps);

@@ -2,8 +2,11 @@
  * @module The CLI's commands by name. Each lives in its own file and returns an exit code
  * (-1: keep running, for `serve`).
  */
+import { catalogCommand } from './catalog.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
+import { tokenCommand } from './token.ts';
+import { userCommand } from './user.ts';
 
 export interface Command {
   summary: string;
@@ -13,4 +16,7 @@ export interface Command {
 export const commands: Record<string, Command> = {
   serve: serveCommand,
   migrate: migrateCommand,
+  catalog: catalogCommand,
+  user: userCommand,
+  token: tokenCommand,
 };

@@ -1,7 +1,26 @@
 /**
- * @module The staff console under /console.
+ * @module The staff console under /console: each area in its own module, registered here in order.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '#src/web/deps.ts';
+import { consoleAuditRoutes } from './audit.ts';
+import { consoleAuthRoutes } from './auth.ts';
+import { consoleCatalogRoutes } from './catalog.ts';
+import { consoleDashboardRoutes } from './dashboard.ts';
+import { consoleIncidentRoutes } from './incidents.ts';
+import { consoleMaintenanceRoutes } from './maintenance.ts';
+import { consoleTemplateRoutes } from './templates.ts';
+import { consoleTokenRoutes } from './tokens.ts';
+import { consoleUserRoutes } from './users.ts';
 
-export async function consoleRoutes(_app: FastifyInstance, _deps: AppDeps) {}
+export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
+  await consoleAuthRoutes(app, deps);
+  await consoleDashboardRoutes(app, deps);
+  await consoleIncidentRoutes(app, deps);
+  await consoleMaintenanceRoutes(app, deps);
+  await consoleTemplateRoutes(app, deps);
+  await consoleCatalogRoutes(app, deps);
+  await consoleUserRoutes(app, deps);
+  await consoleTokenRoutes(app, deps);
+  await consoleAuditRoutes(app, deps);
+}
