@@ -1,0 +1,156 @@
+/**
+ * @module Benchmark: the status page (`GET /`, 40 components, 3 active incidents) served by
+ * dialtone against nginx serving the same bytes as a static file, one after the other in the same
+ * run, plus conditional requests (`If-None-Match` → 304) on both. Loopback only; every process
+ * started here is stopped by its PID. Figures go to docs/BENCHMARKS.md.
+ *
+ *   npm run bench -- [--seconds 15] [--connections 200] [--threads 2]
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openStore } from '#src/adapters/store/open-store.ts';
+import { seedBenchmarkPage } from './seed.ts';
+import { runWrk, type WrkResult } from './wrk.ts';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '200' },
+    threads: { type: 'string', default: '2' },
+  },
+});
+const load = {
+  seconds: Number(values.seconds),
+  connections: Number(values.connections),
+  threads: Number(values.threads),
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+const children: ChildProcess[] = [];
+function stopAll() {
+  for (const c of children) if (c.pid && c.exitCode === null) c.kill('SIGTERM');
+}
+process.on('exit', stopAll);
+
+const dir = mkdtempSync(join(tmpdir(), 'dialtone-bench-'));
+// nginx workers run as nobody: they must be able to read the file.
+chmodSync(dir, 0o755);
+try {
+  const store = await openStore({ dataDir: dir });
+  await seedBenchmarkPage(store);
+  await store.close();
+
+  const appPort = await freePort();
+  const app = spawn(process.execPath, ['src/cli/main.ts', 'serve'], {
+    env: { ...process.env, DIALTONE_DATA: dir, PORT: String(appPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(app);
+  const appUrl = `http://127.0.0.1:${appPort}/`;
+  await waitFor(`${appUrl}readyz`);
+
+  const first = await fetch(appUrl, { headers: { 'accept-language': 'de' } });
+  const html = await first.text();
+  const etag = first.headers.get('etag') ?? '';
+  const cssHref = /href="(\/assets\/style\.css[^"]*)"/.exec(html)?.[1];
+  const css = cssHref ? await (await fetch(new URL(cssHref, appUrl))).text() : '';
+  writeFileSync(join(dir, 'index.html'), html);
+
+  const nginxPort = await freePort();
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/nginx-tmp;
+  proxy_temp_path ${dir}/nginx-tmp;
+  fastcgi_temp_path ${dir}/nginx-tmp;
+  uwsgi_temp_path ${dir}/nginx-tmp;
+  scgi_temp_path ${dir}/nginx-tmp;
+  server {
+    listen 127.0.0.1:${nginxPort};
+    root ${dir};
+    location = / { default_type "text/html; charset=utf-8"; try_files /index.html =404; }
+  }
+}
+`,
+  );
+  const nginx = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(nginx);
+  const nginxUrl = `http://127.0.0.1:${nginxPort}/`;
+  await waitFor(nginxUrl);
+  const nginxEtag = (await fetch(nginxUrl)).headers.get('etag') ?? '';
+
+  const headers = { 'Accept-Language': 'de', 'Accept-Encoding': 'identity' };
+  // Warm both (JIT, caches), then measure one after the other.
+  runWrk(nginxUrl, { ...load, seconds: 3, headers });
+  runWrk(appUrl, { ...load, seconds: 3, headers });
+  const results: Record<string, WrkResult> = {
+    'nginx 200': runWrk(nginxUrl, { ...load, headers }),
+    'dialtone 200': runWrk(appUrl, { ...load, headers }),
+    'nginx 304': runWrk(nginxUrl, { ...load, headers: { ...headers, 'If-None-Match': nginxEtag } }),
+    'dialtone 304': runWrk(appUrl, { ...load, headers: { ...headers, 'If-None-Match': etag } }),
+  };
+
+  const check304 = await fetch(appUrl, { headers: { 'accept-language': 'de', 'if-none-match': etag } });
+  const ratio = (a: string, b: string) => results[a]!.requestsPerSecond / results[b]!.requestsPerSecond;
+  const row = (name: string) => {
+    const r = results[name]!;
+    return `| ${name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50Ms.toFixed(2)} | ${r.p99Ms.toFixed(2)} | ${r.requests} | ${r.errors} |`;
+  };
+  console.log(
+    `\nstatus page: ${Buffer.byteLength(html)} bytes HTML + ${Buffer.byteLength(css)} bytes CSS = ${((Buffer.byteLength(html) + Buffer.byteLength(css)) / 1024).toFixed(1)} KiB; ETag ${etag}; conditional GET → ${check304.status}`,
+  );
+  console.log(`load: wrk -t${load.threads} -c${load.connections} -d${load.seconds}s, one after the other\n`);
+  console.log(
+    '| run | req/s | p50 ms | p99 ms | requests | errors |\n| --- | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const name of Object.keys(results)) console.log(row(name));
+  console.log(
+    `\nratio dialtone/nginx: 200 ${ratio('dialtone 200', 'nginx 200').toFixed(2)}, 304 ${ratio('dialtone 304', 'nginx 304').toFixed(2)}`,
+  );
+  const ok =
+    ratio('dialtone 200', 'nginx 200') >= 0.6 &&
+    results['dialtone 200']!.p99Ms < 20 &&
+    results['dialtone 200']!.errors === 0 &&
+    results['dialtone 304']!.errors === 0 &&
+    check304.status === 304;
+  console.log(
+    `target (≥ 0.6 × nginx req/s, p99 < 20 ms at ${load.connections} connections, no errors, 304 works): ${ok ? 'met' : 'NOT met'}`,
+  );
+} finally {
+  stopAll();
+  await new Promise((r) => setTimeout(r, 300));
+  rmSync(dir, { recursive: true, force: true });
+}
