@@ -2,6 +2,7 @@
  * @module The CLI's commands by name. Each lives in its own file and returns an exit code
  * (-1: keep running, for `serve`).
  */
+import { backupCommand, verifyBackupCommand } from './backup.ts';
 import { catalogCommand } from './catalog.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
@@ -19,4 +20,6 @@ export const commands: Record<string, Command> = {
   catalog: catalogCommand,
   user: userCommand,
   token: tokenCommand,
+  backup: backupCommand,
+  'verify-backup': verifyBackupCommand,
 };
