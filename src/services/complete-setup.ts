@@ -1,0 +1,67 @@
+/**
+ * @module Completes first-run setup: with the one-time link printed at start, creates the first
+ * admin, deletes every setup token and opens the admin's session, all in one transaction. The link
+ * works only while no user exists and it has not expired; afterwards it is worth nothing.
+ */
+import { DialtoneError } from '#src/domain/errors.ts';
+import type { ServiceContext, Tx } from './context.ts';
+import { checkNewUser, insertUser, lockUsers } from './create-user.ts';
+import { hashPassword, hashToken } from './secrets.ts';
+import { createSession, type SignInResult, userActor } from './sign-in.ts';
+import { writeAudit } from './write-audit.ts';
+
+export const invalidSetupLink = () => new DialtoneError('forbidden', 'console.setup.invalidLink');
+
+/** True while no user exists and the token is a known, unexpired setup token. */
+export async function setupTokenIsValid(db: Tx, token: string, now: Date): Promise<boolean> {
+  if (!token) return false;
+  const [user, row] = await Promise.all([
+    db.selectFrom('users').select('id').limit(1).executeTakeFirst(),
+    db
+      .selectFrom('setup_tokens')
+      .select('expires_at')
+      .where('token_hash', '=', hashToken(token))
+      .executeTakeFirst(),
+  ]);
+  return !user && !!row && row.expires_at > now.toISOString();
+}
+
+export interface CompleteSetupInput {
+  token: string;
+  email: string;
+  password: string;
+  passwordConfirm: string;
+  locale?: string | undefined;
+  sessionHours: number;
+}
+
+export async function completeSetup({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CompleteSetupInput;
+}): Promise<SignInResult> {
+  if (!(await setupTokenIsValid(ctx.db, input.token, ctx.clock()))) throw invalidSetupLink();
+  const fields = checkNewUser({ ...input, role: 'admin' });
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction().execute(async (trx) => {
+    await lockUsers(trx, ctx);
+    // Checked again under the lock: two people using the link at once create one admin.
+    if (!(await setupTokenIsValid(trx, input.token, ctx.clock()))) throw invalidSetupLink();
+    const user = await insertUser(trx, ctx, { ...fields, passwordHash });
+    await trx.deleteFrom('setup_tokens').execute();
+    const session = await createSession(trx, ctx, user.id, input.sessionHours);
+    await writeAudit(
+      trx,
+      { ...ctx, actor: userActor(user) },
+      {
+        action: 'user.setup',
+        subjectType: 'user',
+        subjectId: user.id,
+        detail: { email: user.email, role: user.role },
+      },
+    );
+    return { ...session, user };
+  });
+}
