@@ -11,12 +11,29 @@ import * as api from './messages/api.ts';
 import * as catalog from './messages/catalog.ts';
 import * as common from './messages/common.ts';
 import * as consoleArea from './messages/console.ts';
+import * as consoleIncidents from './messages/console-incidents.ts';
 import * as errors from './messages/errors.ts';
 import * as publicArea from './messages/public.ts';
 
 const catalogs = {
-  de: { ...common.de, ...errors.de, ...publicArea.de, ...consoleArea.de, ...api.de, ...catalog.de },
-  en: { ...common.en, ...errors.en, ...publicArea.en, ...consoleArea.en, ...api.en, ...catalog.en },
+  de: {
+    ...common.de,
+    ...errors.de,
+    ...publicArea.de,
+    ...consoleArea.de,
+    ...consoleIncidents.de,
+    ...api.de,
+    ...catalog.de,
+  },
+  en: {
+    ...common.en,
+    ...errors.en,
+    ...publicArea.en,
+    ...consoleArea.en,
+    ...consoleIncidents.en,
+    ...api.en,
+    ...catalog.en,
+  },
 };
 
 export type Locale = 'de' | 'en';
