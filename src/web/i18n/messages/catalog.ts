@@ -76,9 +76,9 @@ export const de = {
   'catalog.error.invalidPhone':
     'Ungültige Rufnummer „{value}“: international mit + und Ländervorwahl, nur Ziffern und Leerzeichen (z. B. +49 30 1234567 0).',
   'catalog.error.componentInIncident':
-    'Die Komponente „{id}“ kann nicht entfernt werden: die offene Störung „{title}“ betrifft sie. Erst die Störung beheben oder die Komponente in der Datei lassen.',
+    'Die Komponente „{id}“ kann nicht entfernt werden: die offene Störung „{titleDe}“ betrifft sie. Erst die Störung beheben oder die Komponente in der Datei lassen.',
   'catalog.error.componentInMaintenance':
-    'Die Komponente „{id}“ kann nicht entfernt werden: die Wartung „{title}“ ist noch nicht abgeschlossen und umfasst sie.',
+    'Die Komponente „{id}“ kann nicht entfernt werden: die Wartung „{titleDe}“ ist noch nicht abgeschlossen und umfasst sie.',
 } as const;
 
 export const en: Record<keyof typeof de, string> = {
@@ -153,7 +153,7 @@ export const en: Record<keyof typeof de, string> = {
   'catalog.error.invalidPhone':
     'Invalid phone number "{value}": international with + and country code, digits and spaces only (e.g. +49 30 1234567 0).',
   'catalog.error.componentInIncident':
-    'The component "{id}" cannot be removed: the open incident "{title}" affects it. Resolve the incident first or keep the component in the file.',
+    'The component "{id}" cannot be removed: the open incident "{titleEn}" affects it. Resolve the incident first or keep the component in the file.',
   'catalog.error.componentInMaintenance':
-    'The component "{id}" cannot be removed: the maintenance "{title}" is not finished yet and includes it.',
+    'The component "{id}" cannot be removed: the maintenance "{titleEn}" is not finished yet and includes it.',
 };
