@@ -119,6 +119,10 @@ describe('Atom and RSS', () => {
     expect(res.body).toContain('<pubDate>Tue, 20 Oct 2026 08:00:00 GMT</pubDate>');
     expect(res.body).toContain('&lt;script&gt;');
     expect(res.body).not.toContain('<script>');
+    // description is HTML in RSS: the plain text is HTML-encoded, then XML-escaped.
+    expect(res.body).toContain(
+      '<description>Wir prüfen Tom &amp;amp; Jerry x &amp;amp; 5 &amp;gt; 3.</description>',
+    );
     expect(res.body).not.toContain(secret);
   });
 

@@ -1,10 +1,17 @@
 /**
- * @module RSS 2.0 of incidents and maintenance, for readers that know no Atom. Same entries and
- * escaping as the Atom feed; dates in RFC 822 as RSS requires; the item's page is its guid.
+ * @module RSS 2.0 of incidents and maintenance, for readers that know no Atom. Same entries as
+ * the Atom feed; dates in RFC 822 as RSS requires; the item's page is its guid.
  */
 import type { FeedMeta } from './atom.ts';
 import type { FeedEntry } from './entries.ts';
 import { escapeXml as x } from './xml.ts';
+
+/**
+ * RSS readers treat `description` as HTML; the summary is plain text, so it is HTML-encoded
+ * first (a `<` in a message must stay a character) and then escaped for XML like everything else.
+ */
+const asHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** RFC 822 date (`Fri, 20 Nov 2026 10:00:00 GMT`). */
 export const rfc822 = (iso: string): string => new Date(iso).toUTCString();
@@ -17,7 +24,7 @@ function item(e: FeedEntry): string {
     `      <guid isPermaLink="true">${x(e.link)}</guid>`,
     `      <category>${e.kind}</category>`,
     `      <pubDate>${rfc822(e.updated)}</pubDate>`,
-    `      <description>${x(e.summary)}</description>`,
+    `      <description>${x(asHtml(e.summary))}</description>`,
     '    </item>',
   ].join('\n');
 }

@@ -250,6 +250,10 @@ describeEachStore('/api/v2', (getStore) => {
         expect(res.headers.etag).toMatch(/^"[\w-]+"$/);
         expect(res.headers.vary).toContain('Accept-Language');
       }
+      const head = await t.app.inject({ method: 'HEAD', url: '/api/v2/status.json' });
+      expect(head.statusCode).toBe(200);
+      expect(head.body).toBe('');
+      expect(head.headers.etag).toBe((await get('status.json')).headers.etag);
       const preflight = await t.app.inject({ method: 'OPTIONS', url: '/api/v2/summary.json' });
       expect(preflight.statusCode).toBe(204);
       expect(preflight.headers['access-control-allow-origin']).toBe('*');
