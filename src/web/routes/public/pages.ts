@@ -17,14 +17,7 @@ import { renderHistoryPage } from '#src/web/views/public/history-page.ts';
 import { renderIncidentPage } from '#src/web/views/public/incident-page.ts';
 import { renderMaintenanceList, renderMaintenancePage } from '#src/web/views/public/maintenance-page.ts';
 import { renderedPage, sendPage } from './http-cache.ts';
-import {
-  assertPageExists,
-  notFoundAs,
-  pageParam,
-  plausibleId,
-  readerOf,
-  translateNotFound,
-} from './reader.ts';
+import { assertPageExists, pageParam, readerOf, translateNotFound } from './reader.ts';
 
 /** Past maintenance shown on the history's first page; the maintenance list has all of it. */
 const recentMaintenanceOnHistory = 5;
@@ -41,7 +34,6 @@ export async function publicPageRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { id: string } }>('/incidents/:id', async (request, reply) => {
     const reader = readerOf(request, deps);
     const { id } = request.params;
-    if (!plausibleId(id)) throw notFoundAs('public.incident.notFound', id);
     const [incident, names] = await Promise.all([
       getIncident(db, id, { includeInternal: false }).catch(
         translateNotFound('public.incident.notFound', id),
@@ -90,7 +82,6 @@ export async function publicPageRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { id: string } }>('/maintenance/:id', async (request, reply) => {
     const reader = readerOf(request, deps);
     const { id } = request.params;
-    if (!plausibleId(id)) throw notFoundAs('public.maintenance.notFound', id);
     const [maintenance, names] = await Promise.all([
       getMaintenance(db, id).catch(translateNotFound('public.maintenance.notFound', id)),
       componentNames(db, reader.locale),

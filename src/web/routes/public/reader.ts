@@ -19,7 +19,7 @@ export const readerOf = (request: FastifyRequest, deps: AppDeps): Reader => ({
 export function pageParam(request: FastifyRequest): number {
   const raw = (request.query as Record<string, unknown>).page;
   if (raw === undefined || raw === '') return 1;
-  if (typeof raw === 'string' && /^[1-9]\d{0,5}$/.test(raw)) return Number(raw);
+  if (typeof raw === 'string' && /^[1-9]\d{0,8}$/.test(raw)) return Number(raw);
   const params = { value: String(raw).slice(0, 40) };
   throw new DialtoneError('validation_failed', 'public.badPage', {
     params,
@@ -32,12 +32,8 @@ export function assertPageExists(page: number, pages: number) {
   if (page > pages) throw new DialtoneError('not_found', 'public.noSuchPage', { params: { page, pages } });
 }
 
-/** Ids are short; a longer one cannot exist, so it is refused before touching the database. */
-export const plausibleId = (id: string) => id.length > 0 && id.length <= 100;
-
 /** A not-found that names the thing in the reader's language. */
-export const notFoundAs = (key: MessageKey, id: string) =>
-  new DialtoneError('not_found', key, { params: { id: id.slice(0, 100) } });
+const notFoundAs = (key: MessageKey, id: string) => new DialtoneError('not_found', key, { params: { id } });
 
 /** Rethrows a service's not_found as notFoundAs(key); other errors pass unchanged. */
 export function translateNotFound(key: MessageKey, id: string) {
