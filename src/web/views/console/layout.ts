@@ -54,12 +54,12 @@ function signedInHeader(request: FastifyRequest, reply: FastifyReply, section: C
   const csrf = csrfField(request.csrfToken(reply));
   const items = nav
     .filter((n) => !n.adminOnly || isAdmin)
-    .map((n) => html`<li><a href="${n.href}"${current(n.section === section)}>${t(n.key)}</a></li>`)
+    .map((n) => html`<li><a href="${n.href}"!${current(n.section === section)}>${t(n.key)}</a></li>`)
     .join('');
   const language = request.session
     ? html`<form method="post" action="/console/account/language" class="inline">!${csrf}<input type="hidden" name="locale" value="${other}"><input type="hidden" name="next" value="${request.url}"><button type="submit" class="link" lang="${other}">${t('lang.switch')}</button></form>`
     : html`<a href="${langSwitchHref(request.url, other)}" lang="${other}" hreflang="${other}">${t('lang.switch')}</a>`;
-  return html`<header class="console-header"><a class="brand" href="/console">${t('app.name')}</a><nav aria-label="${t('console.nav.main')}"><ul>!${items}</ul></nav><div class="who"><a href="/console/account"${current(section === 'account')} title="${t('console.signedInAs', { email: actor.label })}">${actor.label}</a>!${language}<a href="/">${t('nav.status')}</a><form method="post" action="/console/logout" class="inline">!${csrf}<button type="submit" class="link">${t('console.signOut')}</button></form></div></header>`;
+  return html`<header class="console-header"><a class="brand" href="/console">${t('app.name')}</a><nav aria-label="${t('console.nav.main')}"><ul>!${items}</ul></nav><div class="who"><a href="/console/account"!${current(section === 'account')} title="${t('console.signedInAs', { email: actor.label })}">${actor.label}</a>!${language}<a href="/">${t('nav.status')}</a><form method="post" action="/console/logout" class="inline">!${csrf}<button type="submit" class="link">${t('console.signOut')}</button></form></div></header>`;
 }
 
 function anonymousHeader(request: FastifyRequest): string {
