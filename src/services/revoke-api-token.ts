@@ -39,11 +39,11 @@ export async function revokeApiToken({
     if (!updated) {
       const known = await trx
         .selectFrom('api_tokens')
-        .select('id')
+        .select('name')
         .where(byName ? 'name' : 'id', '=', key)
         .executeTakeFirst();
       if (!known) throw notFound('api_token', key);
-      throw new DialtoneError('conflict', 'api.error.tokenAlreadyRevoked', { params: { name: key } });
+      throw new DialtoneError('conflict', 'api.error.tokenAlreadyRevoked', { params: { name: known.name } });
     }
     await writeAudit(trx, ctx, {
       action: 'api_token.revoke',
