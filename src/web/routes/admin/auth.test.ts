@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliActor } from '#src/services/context.ts';
 import { createUser } from '#src/services/create-user.ts';
@@ -31,8 +32,7 @@ async function postLogin(
   });
 }
 
-const sessionOf = (res: { cookies: { name: string; value: string }[] }) =>
-  res.cookies.find((c) => c.name === 'dt_session');
+const sessionOf = (res: LightMyRequestResponse) => res.cookies.find((c) => c.name === 'dt_session');
 
 describe('console sign-in and sign-out', () => {
   let t: TestApp;
