@@ -185,6 +185,24 @@ describe('maintenance.ics', () => {
   });
 });
 
+describe('empty feed', () => {
+  it('dates itself by the last public change, so its ETag holds while time passes', async () => {
+    const app = await buildTestApp();
+    try {
+      await seedMiniCatalog(app.store);
+      const first = await app.app.inject({ method: 'GET', url: '/feed.atom' });
+      expect(xmlProblem(first.body)).toBeNull();
+      expect(first.body).toContain('<updated>2026-01-01T00:00:00.000Z</updated>');
+      expect(first.body).not.toContain('<entry>');
+      app.clock.advance(3600_000);
+      const headers = { 'if-none-match': first.headers.etag as string };
+      expect((await app.app.inject({ method: 'GET', url: '/feed.atom', headers })).statusCode).toBe(304);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('feed size', () => {
   it('keeps the 50 newest entries', async () => {
     const app = await buildTestApp();

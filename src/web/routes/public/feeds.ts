@@ -14,6 +14,7 @@ import type { MaintenanceView } from '#src/services/views.ts';
 import type { AppDeps } from '#src/web/deps.ts';
 import type { Locale } from '#src/web/i18n/index.ts';
 import { etagOf, readerLocale, sendCacheable, withoutCookies } from '#src/web/routes/api/v2/http-cache.ts';
+import { loadPageTimes } from '#src/web/routes/api/v2/load.ts';
 import { type FeedMeta, renderAtom } from '#src/web/views/feeds/atom.ts';
 import { newestEntries } from '#src/web/views/feeds/entries.ts';
 import { maintenanceEvent, renderCalendar } from '#src/web/views/feeds/ical.ts';
@@ -52,10 +53,17 @@ async function xmlFeed(deps: AppDeps, request: FastifyRequest, path: string) {
     selfUrl: `${publicUrl}${path}?lang=${locale}`,
     siteUrl: `${publicUrl}/`,
     author: pageName,
-    // An empty feed has no newest entry; "now" is the honest answer for it.
-    updated: entries[0]?.updated ?? deps.clock().toISOString(),
+    updated: entries[0]?.updated ?? (await emptyFeedUpdated(deps)),
   };
   return { meta, entries };
+}
+
+/**
+ * A feed without entries still needs an `updated`: the page's last public change (the catalog at
+ * least), so the bytes and the ETag stay the same until something happens.
+ */
+async function emptyFeedUpdated(deps: AppDeps): Promise<string> {
+  return (await loadPageTimes(deps.store.db)).pageUpdatedAt ?? new Date(0).toISOString();
 }
 
 /** Windows a calendar should show: scheduled, running, and those ended in the last 30 days. */
