@@ -151,6 +151,10 @@ describe('console incidents', () => {
     expect(entryWith('Netzteil')).toMatch(/^ internal">.*Intern – nicht öffentlich/);
     expect(entryWith('Eine Korrektur')).toMatch(/^">/);
     expect(entryWith('Eine Korrektur')).not.toContain('Intern – nicht öffentlich');
+    // Our own markup arrives as markup, not as escaped text.
+    const raw = (await get(`/console/incidents/${id}`)).body;
+    expect(raw).toContain('<strong class="internal-marker">Intern – nicht öffentlich</strong>');
+    expect(raw).toContain('<details class="other-language"><summary>Englische Fassung</summary>');
 
     const publicView = await getIncident(t.store.db, id, { includeInternal: false });
     expect(publicView.updates.map((u) => u.body.de)).toEqual([
@@ -195,7 +199,10 @@ describe('console incidents', () => {
     });
     expect(none.statusCode).toBe(400);
     expect(text(none.body)).toContain('Mindestens eine Komponente auswählen.');
-    expect(text(none.body)).toMatch(/<details class="change-components" open>/);
+    expect(none.body).toContain('<details class="change-components" open>');
+    expect(none.body).toMatch(
+      /<fieldset class="components has-error">.*<p class="error" role="alert">Mindestens eine Komponente/,
+    );
   });
 
   it('resolves once; a second resolution shows the conflict, not an error page', async () => {
@@ -217,7 +224,9 @@ describe('console incidents', () => {
     const body = text(second.body);
     expect(body).toContain('Diese Störung wurde bereits am');
     expect(body).toContain('Ihre Meldung wurde nicht veröffentlicht.');
-    expect(body).toContain('<pre>Mein zweiter Text</pre>');
+    expect(second.body).toContain(
+      '<details><summary>Ihr nicht veröffentlichter Text</summary><pre>Mein zweiter Text</pre>',
+    );
     expect(body).not.toContain(`action="/console/incidents/${id}/resolve"`);
     const resolves = await t.store.db
       .selectFrom('audit_log')

@@ -107,8 +107,8 @@ describe('console maintenance', () => {
     const body = text(res.body);
     expect(body).toMatch(/id="f-title_de-error">Bitte mindestens eine Sprache ausfüllen\./);
     expect(body).toMatch(/id="f-scheduled_end-error">Das Ende muss nach dem Beginn liegen\./);
-    expect(body).toMatch(
-      /<fieldset id="f-componentIds" class="components has-error">.*Mindestens eine Komponente auswählen\./,
+    expect(res.body).toContain(
+      '<fieldset id="f-componentIds" class="components has-error"><legend>Betroffene Komponenten</legend><p class="error" role="alert">Mindestens eine Komponente auswählen.</p>',
     );
     // The summary follows the page: title, components, start/end, message.
     expect(body.indexOf('<li>Titel (Deutsch)')).toBeLessThan(body.indexOf('<li>Betroffene Komponenten'));
@@ -197,6 +197,7 @@ describe('console maintenance', () => {
       status: 'in_progress',
     });
     expect(forged.statusCode).toBe(409);
+    expect(forged.body).toContain('<div class="error-summary conflict" role="alert"><p>Die Wartung wurde');
   });
 
   it('lists active, upcoming and past windows', async () => {

@@ -89,7 +89,7 @@ export function bilingualMessage(
   const other: Locale = locale === 'de' ? 'en' : 'de';
   const main = pick(body, locale);
   const second = body[other];
-  return html`<div class="markdown">!${renderMarkdown(main)}</div>${
+  return html`<div class="markdown">!${renderMarkdown(main)}</div>!${
     second && second !== main
       ? html`<details class="other-language"><summary>${t(otherKey)}</summary><div class="markdown" lang="${other}">!${renderMarkdown(second)}</div></details>`
       : ''

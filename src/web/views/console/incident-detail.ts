@@ -81,7 +81,7 @@ function conflictNotice(o: IncidentDetailOptions): string {
   const c = o.conflict;
   if (!c) return '';
   const typed = [c.text.de, c.text.en].filter((x) => x.trim() !== '');
-  return html`<div class="error-summary conflict" role="alert"><p>${c.message}</p>${typed.length > 0 ? html`<details><summary>${o.t('console.incidents.yourText')}</summary>!${typed.map((x) => html`<pre>${x}</pre>`).join('')}</details>` : ''}</div>`;
+  return html`<div class="error-summary conflict" role="alert"><p>${c.message}</p>!${typed.length > 0 ? html`<details><summary>${o.t('console.incidents.yourText')}</summary>!${typed.map((x) => html`<pre>${x}</pre>`).join('')}</details>` : ''}</div>`;
 }
 
 function timeline(o: IncidentDetailOptions): string {
@@ -89,7 +89,7 @@ function timeline(o: IncidentDetailOptions): string {
   const entries = o.incident.updates
     .map(
       (u) =>
-        html`<li class="timeline-entry${u.visibility === 'internal' ? ' internal' : ''}"><p class="meta">!${incidentStatusBadge(t, u.status)} <time datetime="${u.createdAt}">${formatDateTime(u.createdAt, locale, timeZone)}</time> · ${t('console.incidents.by', { author: u.author })}${u.visibility === 'internal' ? html` · <strong class="internal-marker">${t('console.incidents.internalMarker')}</strong>` : ''}</p>!${bilingualMessage(t, locale, u.body, 'console.incidents.otherLanguage')}</li>`,
+        html`<li class="timeline-entry${u.visibility === 'internal' ? ' internal' : ''}"><p class="meta">!${incidentStatusBadge(t, u.status)} <time datetime="${u.createdAt}">${formatDateTime(u.createdAt, locale, timeZone)}</time> · ${t('console.incidents.by', { author: u.author })}!${u.visibility === 'internal' ? html` · <strong class="internal-marker">${t('console.incidents.internalMarker')}</strong>` : ''}</p>!${bilingualMessage(t, locale, u.body, 'console.incidents.otherLanguage')}</li>`,
     )
     .join('');
   return html`<section aria-labelledby="timeline-heading"><h2 id="timeline-heading">${t('console.incidents.timeline')}</h2><ol class="timeline">!${entries}</ol></section>`;

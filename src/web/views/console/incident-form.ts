@@ -222,5 +222,5 @@ export function componentFieldset(
     })
     .join('');
   const error = err(name);
-  return html`<fieldset class="components${error ? ' has-error' : ''}"><legend>${t('console.incidents.field.components')}</legend><p class="hint">${t('console.incidents.hint.components')}</p>${error ? html`<p class="error" role="alert">${error}</p>` : ''}!${blocks}</fieldset>`;
+  return html`<fieldset class="components${error ? ' has-error' : ''}"><legend>${t('console.incidents.field.components')}</legend><p class="hint">${t('console.incidents.hint.components')}</p>!${error ? html`<p class="error" role="alert">${error}</p>` : ''}!${blocks}</fieldset>`;
 }

@@ -89,7 +89,7 @@ function transitions(o: MaintenanceDetailOptions): string {
   const buttons = next
     .map(
       (to) =>
-        html`<button type="submit" name="status" value="${to}"${to === 'cancelled' ? ' class="danger"' : ''}>${t(actionKey(m.status, to))}</button>`,
+        html`<button type="submit" name="status" value="${to}"!${to === 'cancelled' ? ' class="danger"' : ''}>${t(actionKey(m.status, to))}</button>`,
     )
     .join(' ');
   const fields = [

@@ -167,5 +167,5 @@ function componentChecks(o: MaintenanceFormOptions, legend: string, error: strin
     o.catalog.components.length === 0
       ? html`<p class="error">${o.t('console.incidents.noComponentsInCatalog')}</p>`
       : '';
-  return html`<fieldset id="f-componentIds" class="components${error ? ' has-error' : ''}"><legend>${legend}</legend>${error ? html`<p class="error" role="alert">${error}</p>` : ''}!${empty}!${boxes}</fieldset>`;
+  return html`<fieldset id="f-componentIds" class="components${error ? ' has-error' : ''}"><legend>${legend}</legend>!${error ? html`<p class="error" role="alert">${error}</p>` : ''}!${empty}!${boxes}</fieldset>`;
 }
