@@ -105,8 +105,8 @@ export function maintenanceEndpoints(deps: AppDeps): Endpoint[] {
       success: { status: 200, schema: Maintenance },
       conflicts: true,
       example: {
-        status: 'verifying',
-        message: { de: 'Arbeiten beendet, wir prüfen.', en: 'Work done, we are verifying.' },
+        status: 'in_progress',
+        message: { de: 'Wir beginnen jetzt.', en: 'We are starting now.' },
       },
       async handler({ params, body, request }) {
         const ctx = serviceContext(deps, staffActor(request));
