@@ -72,6 +72,19 @@ describe('components', () => {
     ]);
   });
 
+  it('puts a group before a component of the same position', () => {
+    const tie = presentComponents(
+      {
+        groups: [{ id: 'zeta', name: { de: 'Z', en: 'Z' }, position: 0 }],
+        components: [component('alpha', null, 0), component('member', 'zeta', 0)],
+      },
+      new Map(),
+      new Map(),
+      ctx,
+    );
+    expect(tie.map((c) => c.id)).toEqual(['zeta', 'member', 'alpha']);
+  });
+
   it('uses Statuspage field names and values, in the reader language', () => {
     const fax = list.find((c) => c.id === 'fax')!;
     expect(fax).toEqual({

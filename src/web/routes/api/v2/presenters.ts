@@ -57,7 +57,7 @@ export function pageIndicator(
     major_outage: 'critical',
   };
   const candidates: Indicator[] = [
-    ...incidentImpacts.filter((i): i is Indicator => i in rank && i !== 'maintenance'),
+    ...incidentImpacts.filter((i): i is Indicator => Object.hasOwn(rank, i) && i !== 'maintenance'),
     ...componentStatuses.map((s) => fromComponent[s]),
     ...(maintenanceRunning ? (['maintenance'] as const) : []),
   ];
@@ -84,7 +84,11 @@ function topLevel(catalog: Pick<Catalog, 'groups' | 'components'>): TopLevel[] {
     ...catalog.components
       .filter((c) => !c.groupId || !knownGroups.has(c.groupId))
       .map((item): TopLevel => ({ kind: 'component', item })),
-  ].sort((a, b) => byPosition(a.item, b.item) || (a.kind === b.kind ? 0 : a.kind === 'group' ? -1 : 1));
+  ].sort(
+    (a, b) =>
+      a.item.position - b.item.position ||
+      (a.kind === b.kind ? a.item.id.localeCompare(b.item.id) : a.kind === 'group' ? -1 : 1),
+  );
 }
 
 /**
