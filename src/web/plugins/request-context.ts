@@ -67,7 +67,11 @@ export async function requestContext(app: FastifyInstance, deps: AppDeps) {
   });
 }
 
+/** Machine-readable answers (APIs, feeds, calendar) are shared by caches: they never set cookies. */
+const machinePaths = /^\/(api\/|feed\.|maintenance\.ics)/;
+
 function setPreference(reply: FastifyReply, request: FastifyRequest, name: string, value: string) {
+  if (machinePaths.test(request.url)) return;
   reply.setCookie(name, value, {
     path: '/',
     maxAge: yearSeconds,
