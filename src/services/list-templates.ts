@@ -1,8 +1,10 @@
 /**
- * @module Message templates in name order, optionally only those for some statuses (the incident
- * forms offer incident templates, the maintenance form maintenance templates).
+ * @module Message templates in the order an outage runs, then by name; optionally only those for
+ * some statuses (the incident forms offer incident templates, the maintenance form maintenance
+ * templates).
  */
 import type { Tx } from './context.ts';
+import { templateStatuses } from './create-template.ts';
 
 export interface TemplateView {
   id: string;
@@ -33,6 +35,17 @@ export function toTemplateView(r: {
   };
 }
 
+const rank = (status: string) => {
+  const i = (templateStatuses as readonly string[]).indexOf(status);
+  return i === -1 ? templateStatuses.length : i;
+};
+const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+
+/** In the order an outage runs (investigating … resolved, then maintenance), then by name. */
+function byLifecycle(a: TemplateView, b: TemplateView): number {
+  return rank(a.status) - rank(b.status) || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
+}
+
 export async function listTemplates(
   db: Tx,
   options: { statuses?: readonly string[] } = {},
@@ -43,8 +56,6 @@ export async function listTemplates(
     .selectFrom('templates')
     .selectAll()
     .$if(statuses !== undefined, (q) => q.where('status', 'in', statuses!))
-    .orderBy('name')
-    .orderBy('id')
     .execute();
-  return rows.map(toTemplateView);
+  return rows.map(toTemplateView).sort(byLifecycle);
 }

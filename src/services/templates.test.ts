@@ -28,7 +28,15 @@ describeEachStore('templates', (getStore) => {
     const ctx = testContext(getStore());
     const { id } = await createTemplate({ ctx, input: input('  Untersuchung  ') });
     await createTemplate({ ctx, input: input('Ankündigung', 'scheduled') });
-    expect((await listTemplates(ctx.db)).map((t) => t.name)).toEqual(['Ankündigung', 'Untersuchung']);
+    await createTemplate({ ctx, input: input('behoben', 'resolved') });
+    await createTemplate({ ctx, input: input('Ältere Untersuchung') });
+    // Lifecycle order first (investigating … resolved, then maintenance), then names as people sort them.
+    expect((await listTemplates(ctx.db)).map((t) => t.name)).toEqual([
+      'Ältere Untersuchung',
+      'Untersuchung',
+      'behoben',
+      'Ankündigung',
+    ]);
     expect((await listTemplates(ctx.db, { statuses: ['scheduled'] })).map((t) => t.name)).toEqual([
       'Ankündigung',
     ]);
@@ -45,10 +53,12 @@ describeEachStore('templates', (getStore) => {
     expect(audit.map((a) => a.action)).toEqual([
       'template.create',
       'template.create',
+      'template.create',
+      'template.create',
       'template.update',
       'template.delete',
     ]);
-    expect(JSON.parse(audit[2]!.detail)).toEqual({ name: 'Untersuchung', changed: ['body_de', 'body_en'] });
+    expect(JSON.parse(audit[4]!.detail)).toEqual({ name: 'Untersuchung', changed: ['body_de', 'body_en'] });
   });
 
   it('refuses bad input per field and writes nothing', async () => {

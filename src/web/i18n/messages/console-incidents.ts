@@ -146,7 +146,8 @@ export const de = {
   'console.templates.useIncident': 'Neue Störung damit',
   'console.templates.useMaintenance': 'Neue Wartung damit',
   'console.templates.picker.label': 'Vorlage',
-  'console.templates.picker.hint': 'Übernimmt Titel, Meldung und Status; Ihre übrigen Angaben bleiben.',
+  'console.templates.picker.hint':
+    'Füllt Titel, Text und Status aus der Vorlage aus; Ihre übrigen Angaben bleiben.',
   'console.templates.picker.none': '– Vorlage wählen –',
   'console.templates.picker.apply': 'Vorlage übernehmen',
   'console.templates.picker.missing': 'Die gewählte Vorlage gibt es nicht mehr.',
@@ -303,7 +304,8 @@ export const en: Record<keyof typeof de, string> = {
   'console.templates.useIncident': 'New incident with it',
   'console.templates.useMaintenance': 'New maintenance with it',
   'console.templates.picker.label': 'Template',
-  'console.templates.picker.hint': 'Fills in title, message and status; your other entries are kept.',
+  'console.templates.picker.hint':
+    'Fills in title, text and status from the template; your other entries are kept.',
   'console.templates.picker.none': '– choose a template –',
   'console.templates.picker.apply': 'Use template',
   'console.templates.picker.missing': 'The chosen template no longer exists.',
