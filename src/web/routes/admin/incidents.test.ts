@@ -246,6 +246,23 @@ describe('console incidents', () => {
     expect(await count('incident_updates')).toBe(2);
   });
 
+  it('lets only one of two operators resolving at the same moment through', async () => {
+    const id = idFrom((await declare()).headers.location);
+    const fields = {
+      'resolve.message_de': 'Behoben.',
+      'resolve.message_en': '',
+      'resolve.visibility': 'public',
+    };
+    const results = await Promise.all([
+      post(`/console/incidents/${id}/resolve`, fields),
+      post(`/console/incidents/${id}/resolve`, fields),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([303, 409]);
+    const loser = results.find((r) => r.statusCode === 409)!;
+    expect(text(loser.body)).toContain('Ihre Meldung wurde nicht veröffentlicht.');
+    expect(await count('incident_updates')).toBe(2);
+  });
+
   it('resolving with an empty message keeps the typed visibility and names the field', async () => {
     const id = idFrom((await declare()).headers.location);
     const res = await post(`/console/incidents/${id}/resolve`, {

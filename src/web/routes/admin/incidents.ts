@@ -98,12 +98,8 @@ export async function consoleIncidentRoutes(app: FastifyInstance, deps: AppDeps)
       loadCatalog(db),
       listTemplates(db, { statuses: openIncidentStatuses }),
     ]);
-    let values =
-      state.values ??
-      readDeclareValues(
-        query,
-        catalog.components.map((c) => c.id),
-      );
+    const catalogIds = catalog.components.map((c) => c.id);
+    let values = state.values ?? readDeclareValues(query, catalogIds);
     const templateId = state.values ? undefined : field(query, 'template') || undefined;
     const template = templateId ? await findTemplate(db, templateId) : null;
     if (template) values = applyTemplateToDeclare(values, template);
@@ -134,10 +130,8 @@ export async function consoleIncidentRoutes(app: FastifyInstance, deps: AppDeps)
 
   app.post('/console/incidents', guard, async (request, reply) => {
     const catalog = await loadCatalog(db);
-    const values = readDeclareValues(
-      formData(request.body),
-      catalog.components.map((c) => c.id),
-    );
+    const catalogIds = catalog.components.map((c) => c.id);
+    const values = readDeclareValues(formData(request.body), catalogIds);
     const input = declareInput(values);
     try {
       const refused = checkVisibility(values.visibility);
@@ -164,18 +158,18 @@ export async function consoleIncidentRoutes(app: FastifyInstance, deps: AppDeps)
     ]);
     const ids = catalog.components.map((c) => c.id);
     let update = state.update ?? readUpdateValues(query, incident, ids);
-    let resolve =
-      state.resolve ??
-      readResolveValues(
-        {},
-        templates.find((x) => x.status === 'resolved'),
-      );
+    // The resolve form starts from the first "resolved" template, if the team has one.
+    const resolvedTemplate = templates.find((x) => x.status === 'resolved');
+    let resolve = state.resolve ?? readResolveValues({}, resolvedTemplate);
     const picking = !state.update && !state.resolve;
     const templateId = picking ? field(query, 'template') || undefined : undefined;
     const template = templateId ? await findTemplate(db, templateId) : null;
-    if (template?.status === 'resolved')
+    // A "resolved" template belongs in the resolve form; any other fills the update form.
+    if (template?.status === 'resolved') {
       resolve = { ...resolve, message_de: template.body.de, message_en: template.body.en };
-    else if (template) update = applyTemplateToUpdate(update, template);
+    } else if (template) {
+      update = applyTemplateToUpdate(update, template);
+    }
     const { t, locale, timeZone } = request;
     return sendConsolePage(
       request,
