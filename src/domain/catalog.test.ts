@@ -195,6 +195,20 @@ describe('validateCatalog', () => {
     ]);
   });
 
+  it('follows a dependency chain as long as a file can hold without overflowing the stack', () => {
+    const n = 20_000;
+    const chain = Array.from({ length: n }, (_, i) => ({
+      id: `c${i}`,
+      name: 'C',
+      dependsOn: i ? [`c${i - 1}`] : [],
+    }));
+    expect(valid({ components: chain }).components).toHaveLength(n);
+    chain[0]!.dependsOn = [`c${n - 1}`];
+    const errors = errorsOf({ components: chain });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.key).toBe('catalog.error.dependencyCycle');
+  });
+
   it('does not cascade: a component with an error still counts as a dependency target', () => {
     expect(
       errorsOf({
@@ -237,6 +251,16 @@ describe('diffCatalog', () => {
       '~ component d: position',
       '+ component e',
     ]);
+  });
+
+  it('reports a reversed list as all but one moved', () => {
+    const comp = (id: string) => ({ id, name: id });
+    const ids = Array.from({ length: 5000 }, (_, i) => `c${i}`);
+    const before = valid({ components: ids.map(comp) });
+    const after = valid({ components: [...ids].reverse().map(comp) });
+    const changes = diffCatalog(before, after);
+    expect(changes).toHaveLength(ids.length - 1);
+    expect(changes.every((c) => c.fields.join() === 'position')).toBe(true);
   });
 
   it('compares identifiers regardless of how their objects were built', () => {

@@ -188,13 +188,11 @@ function readItems<T>(
     const o = r.mapping(item, path, allowedKeys[section]);
     if (!o) return;
     const id = r.slug(o.id, `${path}.id`);
-    if (id !== null) {
-      const first = firstPath.get(id);
-      if (first) r.fail(`${path}.id`, 'catalog.error.duplicateId', { id, first });
-      else firstPath.set(id, path);
-    }
+    const first = id === null ? undefined : firstPath.get(id);
+    if (first) r.fail(`${path}.id`, 'catalog.error.duplicateId', { id: id!, first });
+    else if (id !== null) firstPath.set(id, path);
     const value = read(o, path, id ?? '');
-    if (value !== null && id !== null) out.push(value);
+    if (value !== null && id !== null && !first) out.push(value);
   });
   return out;
 }
@@ -309,25 +307,32 @@ function checkReferences(r: Reader, doc: CatalogDocument, paths: Paths) {
 
 /**
  * Dependencies must not loop: a status propagating along a loop would never settle. Depth-first
- * search; a back edge closes a cycle, reported once at the component whose dependsOn closes it.
+ * search with an explicit stack (a long chain must not overflow the call stack); a back edge
+ * closes a cycle, reported at the component whose dependsOn closes it.
  */
 function checkCycles(r: Reader, components: readonly ComponentSpec[], paths: Map<string, string>) {
   const edges = new Map(components.map((c) => [c.id, c.dependsOn.filter((d) => d !== c.id)]));
   const state = new Map<string, 'active' | 'done'>();
-  const stack: string[] = [];
-  const visit = (id: string) => {
-    state.set(id, 'active');
-    stack.push(id);
-    for (const next of edges.get(id) ?? []) {
-      if (state.get(next) === 'active') {
-        const cycle = [...stack.slice(stack.indexOf(next)), next];
-        r.fail(`${paths.get(id)}.dependsOn`, 'catalog.error.dependencyCycle', { cycle: cycle.join(' → ') });
-      } else if (!state.has(next) && edges.has(next)) visit(next);
+  for (const start of components) {
+    if (state.has(start.id)) continue;
+    const stack = [{ id: start.id, next: 0 }];
+    state.set(start.id, 'active');
+    while (stack.length > 0) {
+      const top = stack.at(-1)!;
+      const target = edges.get(top.id)?.[top.next++];
+      if (target === undefined) {
+        state.set(top.id, 'done');
+        stack.pop();
+      } else if (state.get(target) === 'active') {
+        const ids = stack.map((f) => f.id);
+        const cycle = [...ids.slice(ids.indexOf(target)), target].join(' → ');
+        r.fail(`${paths.get(top.id)}.dependsOn`, 'catalog.error.dependencyCycle', { cycle });
+      } else if (!state.has(target) && edges.has(target)) {
+        state.set(target, 'active');
+        stack.push({ id: target, next: 0 });
+      }
     }
-    stack.pop();
-    state.set(id, 'done');
-  };
-  for (const c of components) if (!state.has(c.id)) visit(c.id);
+  }
 }
 
 export type CatalogKind = 'site' | 'group' | 'service' | 'component' | 'hotline';
@@ -405,27 +410,30 @@ function flatten(item: object): Record<string, string> {
   return out;
 }
 
-/** Ids (present in both orders) outside a longest common subsequence of the two orders. */
+/**
+ * Ids (present in both orders) outside a longest run kept in the same relative order. Both lists
+ * hold the same ids, so this is the longest increasing subsequence of the old positions taken in
+ * the new order: O(n log n), fine for catalogs of any size a file can hold.
+ */
 function movedIds(before: readonly string[], after: readonly string[]): Set<string> {
-  const n = before.length;
-  const m = after.length;
-  // lcs[i][j]: length of the longest common subsequence of before[i..] and after[j..].
-  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i]![j] =
-        before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const oldIndex = new Map(before.map((id, i) => [id, i]));
+  const seq = after.map((id) => oldIndex.get(id)!);
+  // tails[k]: index in seq of the smallest tail of an increasing run of length k + 1.
+  const tails: number[] = [];
+  const prev = new Array<number>(seq.length).fill(-1);
+  seq.forEach((v, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (seq[tails[mid]!]! < v) lo = mid + 1;
+      else hi = mid;
     }
-  }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
   const kept = new Set<string>();
-  for (let i = 0, j = 0; i < n && j < m; ) {
-    if (before[i] === after[j]) {
-      kept.add(before[i]!);
-      i++;
-      j++;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) i++;
-    else j++;
-  }
+  for (let i = tails.at(-1) ?? -1; i >= 0; i = prev[i]!) kept.add(after[i]!);
   return new Set(after.filter((id) => !kept.has(id)));
 }
 

@@ -118,8 +118,8 @@ async function writeCatalog(
     changes.filter((c) => c.op === 'delete' && c.kind === kind).map((c) => c.id);
   const stored = (list: readonly { id: string; position: number }[]) =>
     new Map(list.map((x) => [x.id, x.position]));
-  const fieldsOf = (kind: CatalogChange['kind'], id: string) =>
-    changes.find((c) => c.kind === kind && c.id === id && c.op !== 'delete');
+  const byItem = new Map(changes.filter((c) => c.op !== 'delete').map((c) => [`${c.kind}:${c.id}`, c]));
+  const fieldsOf = (kind: CatalogChange['kind'], id: string) => byItem.get(`${kind}:${id}`);
 
   const sites = stored(catalog.sites);
   for (const [position, s] of doc.sites.entries()) {
