@@ -58,7 +58,7 @@ describe('dialtone catalog', () => {
     const en = dialtone(['apply', file]);
     expect(en.code).toBe(1);
     expect(en.stderr).toBe(
-      `${file}:4:16: components[0].dependsOn: Unknown component "media-cottbus".\n${file}: refused (1 problem(s)), nothing was changed.\n`,
+      `${file}:4:16: components[0].dependsOn: Unknown component "media-cottbus".\n${file}: refused, problems: 1; nothing was changed.\n`,
     );
     const de = dialtone(['apply', file], 'de_DE.UTF-8');
     expect(de.stderr).toContain('components[0].dependsOn: Unbekannte Komponente „media-cottbus“.');

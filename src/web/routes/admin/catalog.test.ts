@@ -95,7 +95,7 @@ describe('console catalog page', () => {
       .replace('phone: +43 1 2345678 0', 'phone: "0043 1 2345678"');
     const r = await post({ yaml: bad, action: 'apply' }, admin, 'en');
     expect(r.statusCode).toBe(400);
-    expect(r.body).toContain('The file was not applied (2 errors):');
+    expect(r.body).toContain('The file was not applied. Problems found: 2');
     expect(r.body).toMatch(
       /line \d+, column \d+ · <code>components\[\d+\]\.dependsOn<\/code>: Unknown component &#34;media-berlin&#34;\./,
     );
