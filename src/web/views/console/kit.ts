@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { html } from 'ghtml';
 import type { FieldError } from '#src/domain/errors.ts';
 import { type MessageKey, type Translate, translateLoose } from '../../i18n/index.ts';
+import { controlId } from './controls.ts';
 
 /** A parsed urlencoded body or query string: repeated names arrive as arrays. */
 export type FormBody = Record<string, string | string[] | undefined>;
@@ -49,9 +50,6 @@ export function noticeOf(request: FastifyRequest): string | undefined {
   return Object.hasOwn(notices, code) ? request.t(notices[code]!) : undefined;
 }
 
-/** Same id scheme as forms.ts inputs, so the summary can link to the field. */
-const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
-
 /** Error summary at the top of a form: each problem named by its field's label, linked to it. */
 export function errorList(
   t: Translate,
@@ -63,7 +61,7 @@ export function errorList(
     const message = translateLoose(t, e.key, e.params);
     const label = labels[e.path];
     return label
-      ? html`<li><a href="#${fieldId(e.path)}">${label}</a>: ${message}</li>`
+      ? html`<li><a href="#${controlId(e.path)}">${label}</a>: ${message}</li>`
       : html`<li>${message}</li>`;
   });
   return html`<div class="error-summary" role="alert" tabindex="-1"><p>${t('console.errors.heading')}</p><ul>!${items.join('')}</ul></div>`;

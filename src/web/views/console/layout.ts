@@ -78,7 +78,9 @@ export function renderConsolePage(
   return renderDocument({
     locale: request.locale,
     title: `${o.title} · ${t('nav.console')} · ${t('app.name')}`,
-    stylesheets: [assetUrl('console.css')],
+    // As `head`, not `stylesheets`: renderDocument escapes that list; move back once it does not.
+    stylesheets: [],
+    head: html`<link rel="stylesheet" href="${assetUrl('console.css')}">`,
     skipLinkText: t('nav.skip'),
     bodyClass: 'console',
     body: html`!${header}<main id="main" class="console-main">!${o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : ''}<h1>${o.title}</h1>!${o.body}</main>`,
