@@ -136,8 +136,10 @@ export function renderDeclareForm(o: DeclareFormOptions): string {
     components: t('console.incidents.field.components'),
   };
   const labelOf = (path: string) => labels[path] ?? names.get(path.slice(componentPrefix.length));
+  // The template replaces the message, so it does not ride along (it may be long for a URL).
+  const carried = new Set(['title_de', 'title_en', 'impact', 'status', 'visibility']);
   const carry = {
-    ...Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'components')),
+    ...Object.fromEntries(Object.entries(v).filter(([k]) => carried.has(k))),
     ...Object.fromEntries(Object.entries(v.components).map(([id, s]) => [`${componentPrefix}${id}`, s])),
   } as Record<string, string>;
   const picker = templatePicker({
