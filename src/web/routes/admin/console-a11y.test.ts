@@ -57,10 +57,16 @@ describe.skipIf(skip !== null)('console account pages in Chromium: axe-core, lig
       await page.goto(`${base}${path}`);
       expect(await page.getAttribute('html', 'lang'), path).toBe(lang);
       // The stylesheet applied (CSP allows it): the header is laid out as a flex row.
-      expect(await page.$eval('.console-header', (e) => getComputedStyle(e).display), path).toBe('flex');
+      // (Expressions as strings: this file is type-checked without the DOM library.)
+      expect(
+        await page.evaluate('getComputedStyle(document.querySelector(".console-header")).display'),
+        path,
+      ).toBe('flex');
       const violations = await seriousAxeViolations(page);
       expect(violations, `${path}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = Number(
+        await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+      );
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
     }
     return page;
