@@ -1,7 +1,8 @@
 /**
- * @module The verbs name fields as the console forms do (`title_de`, `components[0].componentId`,
- * `componentIds[2]`); the API documents `title.de`, `components[0].component_id`,
- * `component_ids[2]`. Field errors from a verb are renamed on their way out.
+ * @module Between the API's shapes and the verbs' inputs. The verbs name fields as the console
+ * forms do (`title_de`, `components[0].componentId`, `componentIds[2]`); the API documents
+ * `title.de`, `components[0].component_id`, `component_ids[2]`. Field errors from a verb are
+ * renamed on their way out.
  */
 import { DialtoneError } from '#src/domain/errors.ts';
 
@@ -23,3 +24,9 @@ export async function withApiPaths<T>(run: () => Promise<T>): Promise<T> {
     });
   }
 }
+
+/** An API text (either language may be left out) as the verbs take it. */
+export const textOf = (t: { de?: string | undefined; en?: string | undefined } | undefined) => ({
+  de: t?.de ?? '',
+  en: t?.en ?? '',
+});

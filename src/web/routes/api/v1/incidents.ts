@@ -10,7 +10,7 @@ import { postIncidentUpdate } from '#src/services/post-incident-update.ts';
 import { resolveIncident } from '#src/services/resolve-incident.ts';
 import { type AppDeps, serviceContext } from '../../../deps.ts';
 import { staffActor } from '../../../plugins/guards.ts';
-import { withApiPaths } from './api-paths.ts';
+import { textOf as text, withApiPaths } from './api-paths.ts';
 import { type Endpoint, endpoint } from './endpoint.ts';
 import { presentIncident } from './presenters.ts';
 import {
@@ -23,10 +23,6 @@ import {
   ResolveIncidentBody,
 } from './schemas.ts';
 
-const text = (t: { de?: string | undefined; en?: string | undefined }) => ({
-  de: t.de ?? '',
-  en: t.en ?? '',
-});
 const components = (list: Static<typeof DeclareIncidentBody>['components'] | undefined) =>
   list?.map((c) => ({ componentId: c.component_id, status: c.status }));
 

@@ -8,7 +8,7 @@ import { scheduleMaintenance } from '#src/services/schedule-maintenance.ts';
 import { loadMaintenanceViews } from '#src/services/views.ts';
 import { type AppDeps, serviceContext } from '../../../deps.ts';
 import { staffActor } from '../../../plugins/guards.ts';
-import { withApiPaths } from './api-paths.ts';
+import { textOf as text, withApiPaths } from './api-paths.ts';
 import { type Endpoint, endpoint } from './endpoint.ts';
 import { presentMaintenance } from './presenters.ts';
 import {
@@ -19,11 +19,6 @@ import {
   MaintenanceUpdateBody,
   ScheduleMaintenanceBody,
 } from './schemas.ts';
-
-const text = (t: { de?: string | undefined; en?: string | undefined } | undefined) => ({
-  de: t?.de ?? '',
-  en: t?.en ?? '',
-});
 
 export function maintenanceEndpoints(deps: AppDeps): Endpoint[] {
   const read = async (id: string) => {

@@ -114,6 +114,22 @@ describe('errors', () => {
     expect(de.json().error.fields).toContainEqual({ path: 'visiblity', message: 'Unbekanntes Feld.' });
   });
 
+  it('names an over-long list once, with the faults of its first items, even for a 1 MiB list', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/incidents',
+      headers: { authorization: auth, 'content-type': 'application/json', 'accept-language': 'en' },
+      payload: JSON.stringify({
+        ...validDeclaration,
+        components: Array.from({ length: 300_000 }, () => ({})),
+      }),
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.fields as { path: string; message: string }[];
+    expect(fields[0]).toEqual({ path: 'components', message: 'At most 500 entries.' });
+    expect(fields[1]).toEqual({ path: 'components[0].component_id', message: 'Required.' });
+  });
+
   it('validates query parameters without rounding or guessing', async () => {
     const res = await t.app.inject({
       url: '/api/v1/incidents?page=2.5&per_page=0&status=closed',
