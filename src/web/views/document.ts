@@ -19,5 +19,5 @@ export interface DocumentOptions {
 }
 
 export function renderDocument(o: DocumentOptions): string {
-  return `<!doctype html>${html`<html lang="${o.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${o.title}</title>${o.stylesheets.map((href) => html`<link rel="stylesheet" href="${href}">`).join('')}!${o.head ?? ''}</head><body class="${o.bodyClass ?? ''}"><a class="skip" href="#main">${o.skipLinkText}</a>!${o.body}</body></html>`}`;
+  return `<!doctype html>${html`<html lang="${o.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${o.title}</title>!${o.stylesheets.map((href) => html`<link rel="stylesheet" href="${href}">`).join('')}!${o.head ?? ''}</head><body class="${o.bodyClass ?? ''}"><a class="skip" href="#main">${o.skipLinkText}</a>!${o.body}</body></html>`}`;
 }

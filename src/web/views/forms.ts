@@ -36,11 +36,11 @@ export interface InputOptions {
 export function input(o: InputOptions): string {
   const id = idFor(o.name);
   const describedBy = [o.hint ? `${id}-hint` : '', o.error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const common = html`id="${id}" name="${o.name}"${o.required ? ' required' : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${o.error ? ' aria-invalid="true"' : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}`;
+  const common = html`id="${id}" name="${o.name}"!${o.required ? ' required' : ''}!${describedBy ? html` aria-describedby="${describedBy}"` : ''}!${o.error ? ' aria-invalid="true"' : ''}!${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}`;
   const control = o.multiline
     ? html`<textarea !${common} rows="${o.rows ?? 5}">${o.value ?? ''}</textarea>`
     : html`<input type="${o.type ?? 'text'}" !${common} value="${o.value ?? ''}">`;
-  return html`<div class="field${o.error ? ' has-error' : ''}"><label for="${id}">${o.label}</label>${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}${o.error ? html`<p class="error" id="${id}-error">${o.error}</p>` : ''}!${control}</div>`;
+  return html`<div class="field${o.error ? ' has-error' : ''}"><label for="${id}">${o.label}</label>!${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}!${o.error ? html`<p class="error" id="${id}-error">${o.error}</p>` : ''}!${control}</div>`;
 }
 
 export interface SelectOptions {
@@ -54,7 +54,7 @@ export interface SelectOptions {
 
 export function select(o: SelectOptions): string {
   const id = idFor(o.name);
-  return html`<div class="field${o.error ? ' has-error' : ''}"><label for="${id}">${o.label}</label>${o.error ? html`<p class="error" id="${id}-error">${o.error}</p>` : ''}<select id="${id}" name="${o.name}"${o.required ? ' required' : ''}${o.error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>!${o.options.map((opt) => html`<option value="${opt.value}"${opt.value === o.value ? ' selected' : ''}>${opt.label}</option>`).join('')}</select></div>`;
+  return html`<div class="field${o.error ? ' has-error' : ''}"><label for="${id}">${o.label}</label>!${o.error ? html`<p class="error" id="${id}-error">${o.error}</p>` : ''}<select id="${id}" name="${o.name}"!${o.required ? ' required' : ''}!${o.error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>!${o.options.map((opt) => html`<option value="${opt.value}"!${opt.value === o.value ? ' selected' : ''}>${opt.label}</option>`).join('')}</select></div>`;
 }
 
 /** A summary of all errors at the top of a form (role="alert" so screen readers announce it). */
