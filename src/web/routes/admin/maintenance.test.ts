@@ -11,9 +11,14 @@ const encode = (fields: Fields) =>
   new URLSearchParams(
     Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
   ).toString();
-const text = (body: string) => body.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+/** Page text with ghtml's escapes of = ' " & undone; < and > stay escaped, so markup that was
+ * printed as text (a nesting mistake) cannot pass for markup. */
+const text = (body: string) =>
+  body.replace(/&#(61|39|34|38);/g, (_, n: string) => String.fromCharCode(Number(n)));
+/** A field's value exactly as the user typed it. */
+const typed = (value: string) => value.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
 const inputValue = (body: string, name: string) =>
-  text(new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(body)?.[1] ?? '');
+  typed(new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(body)?.[1] ?? '');
 /** The values of the move buttons on a maintenance page. */
 const buttons = (body: string) =>
   [...body.matchAll(/<button type="submit" name="status" value="(\w+)"/g)].map((m) => m[1]);
