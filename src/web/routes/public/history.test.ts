@@ -62,6 +62,7 @@ describe('history', () => {
       '<span class="st ok">Behoben</span> <span class="st po">Auswirkung: Erheblich</span>',
     );
     expect(res.body).toContain('(Dauer 30 min)');
+    expect(res.body).toContain('(dauert bisher 1 h)');
     expect(res.body).toContain('<h1>Verlauf</h1>');
     expect(res.body).not.toContain('class="pager"');
   });

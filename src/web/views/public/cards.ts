@@ -46,7 +46,7 @@ export function incidentHistoryItem(r: Reader, i: IncidentView, now: Date): stri
   const duration = formatDuration(end - new Date(i.createdAt).getTime());
   const when = i.resolvedAt
     ? html`!${timeWindow(r, i.createdAt, i.resolvedAt)} (${r.t('public.duration', { duration })})`
-    : html`${r.t('public.since')} !${dateTime(r, i.createdAt)} (${r.t('public.duration', { duration })})`;
+    : html`${r.t('public.since')} !${dateTime(r, i.createdAt)} (${r.t('public.ongoingFor', { duration })})`;
   return html`<li><a href="/incidents/${encodeURIComponent(i.id)}">${pick(i.title, r.locale)}</a><p class="meta">!${incidentStatusBadge(r, i.status)} !${impactBadge(r, i.impact)} !${when}</p></li>`;
 }
 
