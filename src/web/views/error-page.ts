@@ -21,9 +21,7 @@ export function renderErrorPage(
   return renderDocument({
     locale: request.locale,
     title: `${title} · ${t('app.name')}`,
-    // Passed as head, not stylesheets: renderDocument escapes its stylesheet links.
-    stylesheets: [],
-    head: html`<link rel="stylesheet" href="${assetUrl('style.css')}">`,
+    stylesheets: [assetUrl('style.css')],
     skipLinkText: t('nav.skip'),
     body: html`<main id="main" class="wrap error-page"><h1>${title}</h1><p>${text}</p><ul class="plain"><li><a href="/">${t('page.back')}</a></li><li><a href="${langSwitchHref(request.url, other)}" lang="${other}" hreflang="${other}">${t('lang.switch')}</a></li></ul></main>`,
   });

@@ -45,17 +45,14 @@ export function renderPublicPage(r: Reader, o: PublicPageOptions): string {
   const header = html`<header class="top"><div class="wrap bar"><a class="brand" href="/">${r.pageName}</a><nav aria-label="${t('public.nav.label')}"><ul>!${links.join('')}</ul></nav><a class="lang" href="${langSwitchHref(o.url, other)}" lang="${other}" hreflang="${other}">${t('lang.switch')}</a></div></header>`;
   const feedLinks = feeds.map((f) => html`<li><a href="${f.href}" type="${f.type}">${t(f.key)}</a></li>`);
   const footer = html`<footer class="foot"><div class="wrap"><ul class="feeds" aria-label="${t('public.feeds.label')}">!${feedLinks.join('')}</ul><p>${t('footer.timeZone', { zone: r.timeZone })} · ${t('footer.poweredBy')}</p></div></footer>`;
-  // The stylesheet goes into `head`: renderDocument escapes its `stylesheets` list (a bug there).
-  const head = [
-    html`<link rel="stylesheet" href="${assetUrl('style.css')}">`,
-    ...feeds
-      .slice(0, 2)
-      .map((f) => html`<link rel="alternate" type="${f.type}" href="${f.href}" title="${t(f.key)}">`),
-  ].join('');
+  const head = feeds
+    .slice(0, 2)
+    .map((f) => html`<link rel="alternate" type="${f.type}" href="${f.href}" title="${t(f.key)}">`)
+    .join('');
   return renderDocument({
     locale: r.locale,
     title: `${o.title} · ${r.pageName}`,
-    stylesheets: [],
+    stylesheets: [assetUrl('style.css')],
     head,
     skipLinkText: t('nav.skip'),
     body: html`!${header}<main id="main" class="wrap">!${o.body}</main>!${footer}`,
