@@ -12,14 +12,12 @@ export const de = {
   'console.nav.users': 'Benutzer',
   'console.nav.tokens': 'API-Tokens',
   'console.nav.audit': 'Protokoll',
-  'console.nav.account': 'Mein Konto',
   'console.nav.main': 'Konsole',
   'console.signOut': 'Abmelden',
   'console.signedInAs': 'Angemeldet als {email}',
   'console.cancel': 'Abbrechen',
   'console.save': 'Speichern',
   'console.you': '(Sie)',
-  'console.never': '–',
 
   'console.notice.saved': 'Gespeichert.',
   'console.notice.signedOut': 'Sie sind abgemeldet.',
@@ -112,7 +110,6 @@ export const de = {
   'console.users.resetIntro':
     'Neues Passwort für {email}. Alle Sitzungen dieses Benutzers enden; er meldet sich mit dem neuen Passwort an.',
   'console.users.resetSubmit': 'Passwort setzen',
-  'console.users.back': 'Zurück zu den Benutzern',
 
   'console.account.title': 'Mein Konto',
   'console.account.profile': 'Konto',
@@ -163,14 +160,12 @@ export const en: Record<keyof typeof de, string> = {
   'console.nav.users': 'Users',
   'console.nav.tokens': 'API tokens',
   'console.nav.audit': 'Audit log',
-  'console.nav.account': 'My account',
   'console.nav.main': 'Console',
   'console.signOut': 'Sign out',
   'console.signedInAs': 'Signed in as {email}',
   'console.cancel': 'Cancel',
   'console.save': 'Save',
   'console.you': '(you)',
-  'console.never': '–',
 
   'console.notice.saved': 'Saved.',
   'console.notice.signedOut': 'You are signed out.',
@@ -261,7 +256,6 @@ export const en: Record<keyof typeof de, string> = {
   'console.users.resetIntro':
     'New password for {email}. All sessions of this user end; they sign in with the new password.',
   'console.users.resetSubmit': 'Set password',
-  'console.users.back': 'Back to users',
 
   'console.account.title': 'My account',
   'console.account.profile': 'Account',
