@@ -103,7 +103,7 @@ function tokenTable(request: FastifyRequest, reply: FastifyReply, tokens: readon
     (k) =>
       html`<tr><td>${k.name}</td><td>${k.role}</td><td>${when(k.createdAt)}</td><td>${k.lastUsedAt ? when(k.lastUsedAt) : t('api.tokens.never')}</td><td>${k.revokedAt ? t('api.tokens.revokedAt', { at: when(k.revokedAt) }) : t('api.tokens.active')}</td><td>!${k.revokedAt ? '' : revokeForm(request, reply, k)}</td></tr>`,
   );
-  return html`<table class="tokens"><thead><tr><th scope="col">${t('api.tokens.name')}</th><th scope="col">${t('api.tokens.role')}</th><th scope="col">${t('api.tokens.created')}</th><th scope="col">${t('api.tokens.lastUsed')}</th><th scope="col">${t('api.tokens.state')}</th><th scope="col">${t('api.tokens.actions')}</th></tr></thead><tbody>!${rows.join('')}</tbody></table>`;
+  return html`<table class="tokens" tabindex="0" aria-label="${t('api.tokens.title')}"><thead><tr><th scope="col">${t('api.tokens.name')}</th><th scope="col">${t('api.tokens.role')}</th><th scope="col">${t('api.tokens.created')}</th><th scope="col">${t('api.tokens.lastUsed')}</th><th scope="col">${t('api.tokens.state')}</th><th scope="col">${t('api.tokens.actions')}</th></tr></thead><tbody>!${rows.join('')}</tbody></table>`;
 }
 
 function revokeForm(request: FastifyRequest, reply: FastifyReply, k: ApiTokenView): string {

@@ -13,7 +13,7 @@ import { renderDocument } from '../../../views/document.ts';
 import { langSwitchHref } from '../../../views/links.ts';
 import type { Endpoint, Tag } from './endpoint.ts';
 import { plain } from './endpoint.ts';
-import { apiBase, errorStatusesOf, parametersOf, translateSchema } from './openapi.ts';
+import { apiBase, errorStatusesOf, openApiPath, parametersOf, translateSchema } from './openapi.ts';
 import { ErrorBody } from './schemas.ts';
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
@@ -40,18 +40,19 @@ export function curlExample(e: Endpoint, publicUrl: string): string {
 }
 
 function schemaBlock(label: string, schema: unknown, t: Translate): string {
-  return html`<details><summary>${label}</summary><pre><code>${pretty(translateSchema(plain(schema as never), t))}</code></pre></details>`;
+  return html`<details><summary>${label}</summary><pre tabindex="0"><code>${pretty(translateSchema(plain(schema as never), t))}</code></pre></details>`;
 }
 
-function parameterTable(e: Endpoint, t: Translate): string {
+/** Parameters as a definition list: it reads well on a phone, where a wide table would scroll. */
+function parameterList(e: Endpoint, t: Translate): string {
   const params = parametersOf(e, t);
   if (params.length === 0) return '';
-  return html`<h4>${t('api.docs.parameters')}</h4><table><thead><tr><th scope="col">${t('api.docs.paramName')}</th><th scope="col">${t('api.docs.paramIn')}</th><th scope="col">${t('api.docs.paramType')}</th><th scope="col">${t('api.docs.paramRequired')}</th><th scope="col">${t('api.docs.paramDescription')}</th></tr></thead><tbody>!${params
+  return html`<h4>${t('api.docs.parameters')}</h4><dl class="parameters">!${params
     .map(
       (p) =>
-        html`<tr><td><code>${p.name}</code></td><td>${p.in}</td><td><code>${typeOf(p.schema)}</code></td><td>${p.required ? t('api.docs.yes') : t('api.docs.no')}</td><td>${p.description}</td></tr>`,
+        html`<dt><code>${p.name}</code> (${p.in}, <code>${typeOf(p.schema)}</code>, ${p.required ? t('api.docs.required') : t('api.docs.optional')})</dt><dd>${p.description}</dd>`,
     )
-    .join('')}</tbody></table>`;
+    .join('')}</dl>`;
 }
 
 function typeOf(schema: Record<string, unknown>): string {
@@ -62,7 +63,7 @@ function typeOf(schema: Record<string, unknown>): string {
 
 function endpointSection(e: Endpoint, t: Translate, publicUrl: string): string {
   const errors = errorStatusesOf(e);
-  return html`<section class="endpoint" id="${e.operationId}"><h3><code>${e.method} ${apiBase}${e.url}</code></h3><p><strong>${t(`api.op.${e.operationId}` as MessageKey)}</strong></p><p>${t(`api.opDesc.${e.operationId}` as MessageKey)}</p><p>${t('api.docs.role')}: ${e.role ?? t('api.docs.public')}</p>!${parameterTable(e, t)}!${e.body ? schemaBlock(t('api.docs.requestBody'), e.body, t) : ''}!${e.success.schema ? schemaBlock(t('api.docs.response', { status: e.success.status }), e.success.schema, t) : ''}<p>${t('api.docs.errorStatuses')}: ${errors.join(', ')}</p><h4>${t('api.docs.example')}</h4><pre><code>${curlExample(e, publicUrl)}</code></pre></section>`;
+  return html`<section class="endpoint" id="${e.operationId}"><h3>${t(`api.op.${e.operationId}` as MessageKey)}</h3><p class="endpoint-path"><code>${e.method} ${apiBase}${openApiPath(e.url)}</code></p><p>${t(`api.opDesc.${e.operationId}` as MessageKey)}</p><p>${t('api.docs.role')}: ${e.role ?? t('api.docs.public')}</p>!${parameterList(e, t)}!${e.body ? schemaBlock(t('api.docs.requestBody'), e.body, t) : ''}!${e.success.schema ? schemaBlock(t('api.docs.response', { status: e.success.status }), e.success.schema, t) : ''}<p><a href="#errors">${t('api.docs.errorStatuses')}</a>: ${errors.join(', ')}</p><h4>${t('api.docs.example')}</h4><pre tabindex="0"><code>${curlExample(e, publicUrl)}</code></pre></section>`;
 }
 
 function errorsSection(t: Translate): string {
@@ -73,7 +74,7 @@ function errorsSection(t: Translate): string {
       fields: [{ path: 'components[0].component_id', message: t('error.unknownComponent', { id: 'fax2' }) }],
     },
   };
-  return html`<section id="errors"><h2>${t('api.docs.errorsTitle')}</h2><p>${t('api.docs.errors')}</p><pre><code>${pretty(example)}</code></pre>!${schemaBlock('Error', ErrorBody, t)}<table><thead><tr><th scope="col">${t('api.docs.status')}</th><th scope="col">${t('api.docs.code')}</th><th scope="col">${t('api.docs.meaning')}</th></tr></thead><tbody>!${Object.entries(
+  return html`<section id="errors"><h2 id="errors-title">${t('api.docs.errorsTitle')}</h2><p>${t('api.docs.errors')}</p><pre tabindex="0"><code>${pretty(example)}</code></pre>!${schemaBlock('Error', ErrorBody, t)}<table tabindex="0" aria-labelledby="errors-title"><thead><tr><th scope="col">${t('api.docs.status')}</th><th scope="col">${t('api.docs.code')}</th><th scope="col">${t('api.docs.meaning')}</th></tr></thead><tbody>!${Object.entries(
     errorStatus,
   )
     .map(
@@ -98,12 +99,12 @@ export function renderDocsPage(
           .filter((e) => e.tag === tag)
           .map(
             (e) =>
-              html`<li><a href="#${e.operationId}"><code>${e.method} ${apiBase}${e.url}</code></a> – ${t(`api.op.${e.operationId}` as MessageKey)}</li>`,
+              html`<li><a href="#${e.operationId}"><code>${e.method} ${apiBase}${openApiPath(e.url)}</code></a> – ${t(`api.op.${e.operationId}` as MessageKey)}</li>`,
           )
           .join('')}</ul>`,
     )
     .join('')}</nav>`;
-  const auth = html`<section id="auth"><h2>${t('api.docs.authTitle')}</h2><p>${t('api.docs.auth')}</p><pre><code>npm run dialtone -- token create --name monitoring --role operator</code></pre><p>${t('api.docs.authRoles')}</p></section>`;
+  const auth = html`<section id="auth"><h2>${t('api.docs.authTitle')}</h2><p>${t('api.docs.auth')}</p><pre tabindex="0"><code>npm run dialtone -- token create --name monitoring --role operator</code></pre><p>${t('api.docs.authRoles')}</p></section>`;
   const limits = html`<section id="limits"><h2>${t('api.docs.limitsTitle')}</h2><p>${t('api.docs.limits')}</p></section>`;
   const body = html`<header class="console-header"><a class="brand" href="/">${t('app.name')}</a><div class="who"><a href="${langSwitchHref(request.url, other)}" lang="${other}" hreflang="${other}">${t('lang.switch')}</a></div></header><main id="main" class="console-main api-docs"><h1>${t('api.docs.title')}</h1><p>${t('api.docs.intro')}</p><p><a href="${apiBase}/openapi.json">${t('api.docs.openapi')}</a></p>!${auth}!${errorsSection(t)}!${limits}!${toc}!${endpoints.map((e) => endpointSection(e, t, publicUrl)).join('')}</main>`;
   return renderDocument({
