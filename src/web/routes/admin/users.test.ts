@@ -142,6 +142,9 @@ describe('console users and own account', () => {
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ role: 'admin', disabled: 0 });
     expect((await post('/console/users/nobody/disable', {})).statusCode).toBe(404);
+    const tampered = await post(`/console/users/${user.id}/role`, { role: 'root' });
+    expect(tampered.statusCode).toBe(400);
+    expect(tampered.body).toContain('Ungültiger Wert „root“.');
   });
 
   it("resets another user's password, ending their sessions", async () => {

@@ -85,10 +85,11 @@ export async function consoleUserRoutes(app: FastifyInstance, deps: AppDeps) {
       return reply.redirect(`/console/users?notice=${changed ? notice : 'unchanged'}`, 303);
     } catch (e) {
       if (!(e instanceof DialtoneError) || (e.code !== 'conflict' && !isValidation(e))) throw e;
-      const messages = [e.key, ...e.fields.map((f) => f.key)].filter((k) => k !== 'error.validationFailed');
+      // A conflict has one message; a refused value (only from a tampered form) one per field.
+      const parts = e.fields.length > 0 ? e.fields : [{ key: e.key, params: e.params }];
       reply.code(e.code === 'conflict' ? 409 : 400);
       return usersPage(request, reply, {
-        alert: messages.map((k) => translateLoose(request.t, k)).join(' '),
+        alert: parts.map((p) => translateLoose(request.t, p.key, p.params)).join(' '),
       });
     }
   }
