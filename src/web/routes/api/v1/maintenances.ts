@@ -1,11 +1,10 @@
 /**
  * @module /api/v1/maintenances: list by state, read, schedule, move on by hand.
  */
-import { notFound } from '#src/domain/errors.ts';
+import { getMaintenance } from '#src/services/get-maintenance.ts';
 import { listMaintenances } from '#src/services/list-maintenances.ts';
 import { postMaintenanceUpdate } from '#src/services/post-maintenance-update.ts';
 import { scheduleMaintenance } from '#src/services/schedule-maintenance.ts';
-import { loadMaintenanceViews } from '#src/services/views.ts';
 import { type AppDeps, serviceContext } from '../../../deps.ts';
 import { staffActor } from '../../../plugins/guards.ts';
 import { textOf as text, withApiPaths } from './api-paths.ts';
@@ -21,11 +20,7 @@ import {
 } from './schemas.ts';
 
 export function maintenanceEndpoints(deps: AppDeps): Endpoint[] {
-  const read = async (id: string) => {
-    const [view] = await loadMaintenanceViews(deps.store.db, [id]);
-    if (!view) throw notFound('maintenance', id);
-    return presentMaintenance(view);
-  };
+  const read = async (id: string) => presentMaintenance(await getMaintenance(deps.store.db, id));
   return [
     endpoint({
       method: 'GET',
