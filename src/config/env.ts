@@ -16,7 +16,7 @@ export interface Config {
   trustProxy: boolean;
   defaultTimeZone: string;
   logLevel: string;
-  /** How long a console session lasts without use (h). */
+  /** How long a console session lasts after sign-in (h); then the user signs in again. */
   sessionHours: number;
   /** Name shown in the page header. */
   pageName: string;

@@ -45,6 +45,9 @@ export async function csrf(app: FastifyInstance) {
     // JSON from a browser needs a CORS preflight we never grant; a cookie-authenticated JSON call
     // is therefore same-origin. Forms are what another site can post: they must bring the token.
     if (!isForm && !request.session) return;
+    // Signing out without a valid session changes nothing: let it through to the sign-in page
+    // instead of answering "form expired" to someone whose session simply ran out.
+    if (!request.session && request.url === '/console/logout') return;
     const sent = (request.body as Record<string, unknown> | undefined)?.[csrfFieldName];
     const expected = request.session?.csrfToken ?? request.cookies[cookieNames.csrf];
     if (typeof sent !== 'string' || !expected || !safeEqual(sent, expected)) {
