@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { declareIncident } from '#src/services/declare-incident.ts';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
@@ -29,7 +30,7 @@ describe('status page caching', () => {
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^"[\w-]{20,}"$/);
     expect(first.headers['cache-control']).toBe('public, max-age=30');
-    expect(first.headers.vary).toBe('Accept-Language, Cookie');
+    expect(first.headers.vary).toBe('Accept-Language, Cookie, Accept-Encoding');
 
     const again = await get('/');
     expect(again.headers.etag).toBe(etag);
@@ -40,9 +41,25 @@ describe('status page caching', () => {
       expect(cond.statusCode, header).toBe(304);
       expect(cond.body).toBe('');
       expect(cond.headers.etag).toBe(etag);
-      expect(cond.headers.vary).toBe('Accept-Language, Cookie');
+      expect(cond.headers.vary).toBe('Accept-Language, Cookie, Accept-Encoding');
     }
     expect((await get('/', { 'if-none-match': '"other"' })).statusCode).toBe(200);
+  });
+
+  it('sends a compressed copy to browsers that accept one, with its own ETag', async () => {
+    const plain = await get('/');
+    const br = await get('/', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    const gz = await get('/', { 'accept-encoding': 'gzip;q=1, br;q=0' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
+    expect(new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]).size).toBe(3);
+    const cond = await get('/', { 'accept-encoding': 'br', 'if-none-match': br.headers.etag as string });
+    expect(cond.statusCode).toBe(304);
+    const other = await get('/', { 'accept-encoding': 'gzip', 'if-none-match': br.headers.etag as string });
+    expect(other.statusCode).toBe(200);
   });
 
   it('answers HEAD with the headers and no body', async () => {
