@@ -35,6 +35,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     logger: options.logger ? undefined : false,
     trustProxy: deps.config.trustProxy,
     bodyLimit,
+    // Unknown fields are an error, not silently dropped (a misspelt "visibility" must not publish
+    // an internal note); types are not coerced behind the caller's back.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
     routerOptions: { ignoreTrailingSlash: true },
   } as never) as unknown as FastifyInstance;
 

@@ -51,9 +51,12 @@ export function toDialtoneError(error: FastifyError | Error): DialtoneError {
       }
       if (v.keyword === 'type')
         return { path: base, key: 'error.invalidType', params: { expected: String(v.params.type) } };
-      if (v.keyword === 'enum' || v.keyword === 'const' || v.keyword === 'anyOf') {
-        return { path: base, key: 'error.invalidValue', params: { value: '' } };
+      if (v.keyword === 'enum' && Array.isArray(v.params.allowedValues)) {
+        return { path: base, key: 'error.notOneOf', params: { allowed: v.params.allowedValues.join(', ') } };
       }
+      if (v.keyword === 'const')
+        return { path: base, key: 'error.notOneOf', params: { allowed: String(v.params.allowedValue) } };
+      if (v.keyword === 'anyOf') return { path: base, key: 'error.invalidValue', params: { value: '' } };
       if (v.keyword === 'format')
         return { path: base, key: v.params.format === 'email' ? 'error.invalidEmail' : 'error.invalidDate' };
       return { path: base, key: 'error.invalidValue', params: { value: '' } };
@@ -73,8 +76,10 @@ export function toDialtoneError(error: FastifyError | Error): DialtoneError {
     });
   }
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-    return new DialtoneError('validation_failed', 'error.validationFailed', {
-      fields: [{ path: '', key: 'error.invalidValue', params: { value: e.message } }],
+    // Fastify's own message is English and technical: tell the reader, in their language, that
+    // the request itself was malformed; Fastify's code stays for whoever reads the logs.
+    return new DialtoneError('validation_failed', 'error.malformedRequest', {
+      params: { code: e.code ?? String(e.statusCode) },
     });
   }
   return new DialtoneError('internal', 'error.internal');

@@ -5,10 +5,12 @@
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as foundation from './migrations/001-foundation.ts';
+import * as activeTokenNames from './migrations/002-active-token-names.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
+  '002-active-token-names': activeTokenNames,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -54,3 +54,21 @@ it('lets someone whose session ran out sign out without a "form expired" page', 
   expect(res.statusCode).toBe(303);
   expect(res.headers.location).toContain('/console/login');
 });
+
+it('refuses text/plain posted with a session cookie and lets a same-origin JSON call through', async () => {
+  const staff = await signedInStaff(t);
+  const plain = await t.app.inject({
+    method: 'POST',
+    url: '/console/logout',
+    headers: { cookie: staff.cookie, 'content-type': 'text/plain' },
+    payload: 'x',
+  });
+  expect(plain.statusCode).toBe(403);
+  const json = await t.app.inject({
+    method: 'POST',
+    url: '/console/logout',
+    headers: { cookie: staff.cookie, 'content-type': 'application/json' },
+    payload: '{}',
+  });
+  expect(json.statusCode).toBe(303);
+});

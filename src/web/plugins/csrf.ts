@@ -39,11 +39,14 @@ export async function csrf(app: FastifyInstance) {
   app.addHook('preHandler', async (request) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
     if (request.headers.authorization?.startsWith('Bearer ')) return;
-    const type = request.headers['content-type'] ?? '';
+    const type = (request.headers['content-type'] ?? '').toLowerCase();
+    // A browser sends JSON cross-site only after a CORS preflight, which we never grant for
+    // writes: a cookie-authenticated JSON call is same-origin. Forms and text/plain are what
+    // another site can post without asking: with a session, or to an anonymous form, they must
+    // bring the token.
+    if (type.startsWith('application/json')) return;
     const isForm =
       type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
-    // JSON from a browser needs a CORS preflight we never grant; a cookie-authenticated JSON call
-    // is therefore same-origin. Forms are what another site can post: they must bring the token.
     if (!isForm && !request.session) return;
     // Signing out without a valid session changes nothing: let it through to the sign-in page
     // instead of answering "form expired" to someone whose session simply ran out.
