@@ -32,7 +32,11 @@ const maintenanceTickMs = 5_000;
 
 export async function startDialtone(config: Config, options: StartOptions = {}): Promise<Running> {
   const log = options.logger ?? pino({ level: config.logLevel });
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onIdleError: (err) => log.warn({ err }, 'database dropped an idle connection'),
+  });
   log.info({ database: store.dialect, location: store.location }, 'database ready');
   const deps: AppDeps = { store, config, clock: () => new Date(), newId: createIdGenerator() };
   const systemCtx: ServiceContext = {

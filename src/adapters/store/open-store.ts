@@ -29,10 +29,14 @@ export interface StoreOptions {
   /** SQLite file name override (`:memory:` for tests). */
   sqliteFile?: string;
   migrate?: boolean;
+  /** Told when PostgreSQL drops an idle pooled connection (for the log). */
+  onIdleError?: (err: Error) => void;
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const store = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options);
+  const store = options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.onIdleError)
+    : openSqlite(options);
   if (options.migrate !== false) await migrateToLatest(store.db);
   return store;
 }
@@ -43,9 +47,13 @@ function openSqlite(options: StoreOptions): Store {
   return withPing({ db, dialect: 'sqlite', location: file });
 }
 
-function openPostgres(url: string): Store {
+function openPostgres(url: string, onIdleError?: (err: Error) => void): Store {
   // Text timestamps are stored as text; keep pg from parsing anything into Date objects.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server drops (restart, failover, admin shutdown) emits 'error' on
+  // the pool; unheard, that would end the process. The pool replaces the connection by itself and
+  // the next query reports any lasting outage (and /readyz turns 503).
+  pool.on('error', (err) => onIdleError?.(err));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return withPing({ db, dialect: 'postgres', location: redactUrl(url) });
 }

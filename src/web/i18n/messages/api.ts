@@ -72,7 +72,7 @@ export const de = {
   'api.op.getIncident': 'Eine Störung lesen',
   'api.opDesc.getIncident':
     'Eine Störung mit vollständigem Verlauf (neueste Meldung zuerst), auch interne Meldungen.',
-  'api.op.declareIncident': 'Störung melden',
+  'api.op.declareIncident': 'Störung eröffnen',
   'api.opDesc.declareIncident':
     'Legt eine Störung mit betroffenen Komponenten und erster Meldung an. Ohne „impact“ folgt die Auswirkung aus der schlimmsten Komponente; ohne „status“ beginnt sie mit „investigating“. Eine leere Sprache wird aus der anderen gefüllt.',
   'api.op.postIncidentUpdate': 'Meldung zu einer Störung veröffentlichen',

@@ -3,8 +3,8 @@
  */
 export const de = {
   'console.incidents.title': 'Störungen',
-  'console.incidents.new': 'Störung melden',
-  'console.incidents.declareTitle': 'Störung melden',
+  'console.incidents.new': 'Störung eröffnen',
+  'console.incidents.declareTitle': 'Störung eröffnen',
   'console.incidents.open': 'Offene Störungen',
   'console.incidents.resolved': 'Behobene Störungen',
   'console.incidents.noneOpen': 'Keine offenen Störungen.',
@@ -44,7 +44,7 @@ export const de = {
     'Der Katalog enthält noch keine Komponenten. Ein Admin kann sie unter „Katalog“ anlegen.',
   'console.incidents.impactAuto': 'Automatisch aus den Komponenten',
   'console.incidents.impactKeep': 'Unverändert ({impact})',
-  'console.incidents.submitDeclare': 'Störung melden',
+  'console.incidents.submitDeclare': 'Störung eröffnen',
   'console.incidents.cancel': 'Abbrechen',
   'console.incidents.back': '← Alle Störungen',
   'console.incidents.timeline': 'Verlauf',

@@ -104,7 +104,7 @@ describe('the OpenAPI document', () => {
 
   it('translates summaries for German readers', async () => {
     const de = (await t.app.inject({ url: '/api/v1/openapi.json?lang=de' })).json();
-    expect(de.paths['/incidents'].post.summary).toBe('Störung melden');
+    expect(de.paths['/incidents'].post.summary).toBe('Störung eröffnen');
     expect(doc.paths['/incidents']!.post).toMatchObject({ summary: 'Declare an incident' });
   });
 
@@ -126,7 +126,7 @@ describe('the docs page', () => {
     for (const e of apiV1Endpoints(t.deps)) {
       expect(de.body).toContain(`<code>${e.method} /api/v1${e.url.replace(/:(\w+)/g, '{$1}')}</code>`);
     }
-    expect(de.body).toContain('Störung melden');
+    expect(de.body).toContain('Störung eröffnen');
     expect(de.body).toContain('curl -sS -X POST &#39;http://status.example.net/api/v1/incidents&#39;');
     expect(de.body).toContain('Authorization: Bearer $DIALTONE_TOKEN');
     expect(de.body).toContain('&#34;component_id&#34;: &#34;sip-trunk&#34;');
