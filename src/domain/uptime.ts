@@ -38,6 +38,30 @@ const weight: Record<ComponentStatus, number> = {
   major_outage: 1,
 };
 
+/** One calendar day in the viewer's zone: its date and the instants it starts and ends (ms). */
+export interface DayWindow {
+  date: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The last `days` calendar days up to today in a zone, oldest first. Computed once per page and
+ * shared by all components: the zone arithmetic (Intl) costs more than the bars themselves.
+ */
+export function dayWindows(now: Date, days: number, timeZone: string): DayWindow[] {
+  const today = localDate(now, timeZone);
+  const windows: DayWindow[] = [];
+  let next = startOfLocalDate(addDays(today, -(days - 1)), timeZone).getTime();
+  for (let i = days - 1; i >= 0; i--) {
+    const date = addDays(today, -i);
+    const start = next;
+    next = startOfLocalDate(addDays(date, 1), timeZone).getTime();
+    windows.push({ date, start, end: next });
+  }
+  return windows;
+}
+
 export function uptimeBars(input: {
   intervals: readonly StatusInterval[];
   /** When the component was created: no data before. */
@@ -45,21 +69,20 @@ export function uptimeBars(input: {
   now: Date;
   days: number;
   timeZone: string;
+  /** Precomputed windows (dayWindows) for many components; computed here when absent. */
+  windows?: readonly DayWindow[];
 }): UptimeSummary {
-  const today = localDate(input.now, input.timeZone);
+  const windows = input.windows ?? dayWindows(input.now, input.days, input.timeZone);
+  const nowMs = input.now.getTime();
+  const sinceMs = input.since.getTime();
   const days: DayBar[] = [];
   let weightedDown = 0;
   let observed = 0;
-  for (let i = input.days - 1; i >= 0; i--) {
-    const date = addDays(today, -i);
-    const dayStart = startOfLocalDate(date, input.timeZone).getTime();
-    const dayEnd = Math.min(
-      startOfLocalDate(addDays(date, 1), input.timeZone).getTime(),
-      input.now.getTime(),
-    );
-    const from = Math.max(dayStart, input.since.getTime());
+  for (const w of windows) {
+    const dayEnd = Math.min(w.end, nowMs);
+    const from = Math.max(w.start, sinceMs);
     if (from >= dayEnd) {
-      days.push({ date, worst: null, downtimeMs: {}, uptime: null });
+      days.push({ date: w.date, worst: null, downtimeMs: {}, uptime: null });
       continue;
     }
     let dayWorst: ComponentStatus = 'operational';
@@ -67,7 +90,7 @@ export function uptimeBars(input: {
     const downtimeMs: Partial<Record<ComponentStatus, number>> = {};
     for (const iv of input.intervals) {
       const s = Math.max(iv.startedAt.getTime(), from);
-      const e = Math.min(iv.endedAt?.getTime() ?? input.now.getTime(), dayEnd);
+      const e = Math.min(iv.endedAt?.getTime() ?? nowMs, dayEnd);
       if (e <= s || iv.status === 'operational') continue;
       dayWorst = worst(dayWorst, iv.status);
       downtimeMs[iv.status] = (downtimeMs[iv.status] ?? 0) + (e - s);
@@ -76,7 +99,7 @@ export function uptimeBars(input: {
     const span = dayEnd - from;
     weightedDown += down;
     observed += span;
-    days.push({ date, worst: dayWorst, downtimeMs, uptime: Math.max(0, 1 - down / span) });
+    days.push({ date: w.date, worst: dayWorst, downtimeMs, uptime: Math.max(0, 1 - down / span) });
   }
   return { days, uptime: observed > 0 ? Math.max(0, 1 - weightedDown / observed) : null };
 }

@@ -2,7 +2,7 @@
  * @module Daily uptime bars and percentage per component, from the recorded status intervals.
  */
 import type { ComponentStatus } from '#src/domain/status.ts';
-import { type UptimeSummary, uptimeBars } from '#src/domain/uptime.ts';
+import { dayWindows, type StatusInterval, type UptimeSummary, uptimeBars } from '#src/domain/uptime.ts';
 import { addDays, localDate, startOfLocalDate } from '#src/domain/zoned-time.ts';
 import type { Tx } from './context.ts';
 
@@ -24,22 +24,28 @@ export async function getUptime(
       .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', from.toISOString())]))
       .execute(),
   ]);
+  const windows = dayWindows(options.now, days, options.timeZone);
+  const byComponent = new Map<string, StatusInterval[]>();
+  for (const i of intervals) {
+    const list = byComponent.get(i.component_id) ?? [];
+    list.push({
+      status: i.status as ComponentStatus,
+      startedAt: new Date(i.started_at),
+      endedAt: i.ended_at ? new Date(i.ended_at) : null,
+    });
+    byComponent.set(i.component_id, list);
+  }
   const result = new Map<string, UptimeSummary>();
   for (const c of components) {
     result.set(
       c.id,
       uptimeBars({
-        intervals: intervals
-          .filter((i) => i.component_id === c.id)
-          .map((i) => ({
-            status: i.status as ComponentStatus,
-            startedAt: new Date(i.started_at),
-            endedAt: i.ended_at ? new Date(i.ended_at) : null,
-          })),
+        intervals: byComponent.get(c.id) ?? [],
         since: new Date(c.created_at),
         now: options.now,
         days,
         timeZone: options.timeZone,
+        windows,
       }),
     );
   }

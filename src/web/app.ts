@@ -1,7 +1,7 @@
 /**
  * @module buildApp(deps): the web layer, registered in an explicit order so that what runs
- * before a route is visible here: parsers → request context (language, zone, who) → CSRF →
- * security headers → routes → error handling.
+ * before a route is visible here: parsers → request context (language, zone, who, security
+ * headers) → CSRF → routes → error handling.
  */
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -10,10 +10,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { assetRoutes } from './assets.ts';
 import type { AppDeps } from './deps.ts';
-import { registerErrorHandling } from './errors.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './errors.ts';
 import { csrf } from './plugins/csrf.ts';
 import { requestContext } from './plugins/request-context.ts';
-import { securityHeaders } from './plugins/security-headers.ts';
 import { consoleRoutes } from './routes/admin/index.ts';
 import { apiV1Routes } from './routes/api/v1/index.ts';
 import { apiV2Routes } from './routes/api/v2/index.ts';
@@ -38,6 +37,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     // Unknown fields are an error, not silently dropped (a misspelt "visibility" must not publish
     // an internal note); types are not coerced behind the caller's back.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+    frameworkErrors: frameworkErrorHandler,
     routerOptions: { ignoreTrailingSlash: true },
   } as never) as unknown as FastifyInstance;
 
@@ -46,7 +46,6 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(rateLimit, { global: false });
   await requestContext(app, deps);
   await csrf(app);
-  securityHeaders(app);
   registerErrorHandling(app);
 
   await assetRoutes(app);

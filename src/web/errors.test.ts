@@ -63,3 +63,18 @@ it('answers an unknown API path with a JSON 404 and a page path with an HTML 404
   expect(page.headers['content-type']).toContain('text/html');
   expect(page.body).toContain('Page not found');
 });
+
+it('answers an over-long id with a 404 and an undecodable URL with a 400, in the reader language', async () => {
+  const long = await t.app.inject({
+    url: `/incidents/${'x'.repeat(150)}`,
+    headers: { 'accept-language': 'en' },
+  });
+  expect(long.statusCode).toBe(404);
+  expect(long.body).toContain('Page not found');
+  const api = await t.app.inject({ url: `/api/v1/incidents/${'x'.repeat(150)}` });
+  expect(api.statusCode).toBe(404);
+  expect(api.json().error.code).toBe('not_found');
+  const bad = await t.app.inject({ url: '/incidents/%E0%A4%A', headers: { 'accept-language': 'de' } });
+  expect(bad.statusCode).toBe(400);
+  expect(bad.body).toContain('fehlerhaft aufgebaut');
+});

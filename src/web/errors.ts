@@ -5,7 +5,8 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DialtoneError, type ErrorCode, errorStatus, type FieldError } from '#src/domain/errors.ts';
-import { translateLoose } from './i18n/index.ts';
+import { negotiateLocale, translateLoose, translator } from './i18n/index.ts';
+import { securityHeaders } from './plugins/security-headers.ts';
 import { renderErrorPage } from './views/error-page.ts';
 
 export interface ErrorBody {
@@ -118,4 +119,31 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, 'notFound'));
   });
+}
+
+/**
+ * Errors Fastify raises before any hook runs (an undecodable URL, a path parameter longer than
+ * any id): answered like every other error, in the reader's language. No resource has an id that
+ * long, so that is a 404; a URL that cannot be decoded is the client's mistake (400).
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.locale = negotiateLocale(request.headers['accept-language']);
+  request.t = translator(request.locale);
+  securityHeaders(request, reply);
+  const mapped =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new DialtoneError('not_found', 'page.notFound')
+      : new DialtoneError('validation_failed', 'error.malformedRequest', { params: { code: error.code } });
+  const status = errorStatus[mapped.code];
+  reply.code(status);
+  if (wantsJson(request)) return reply.send(errorBody(request, mapped));
+  return reply
+    .type('text/html; charset=utf-8')
+    .send(
+      renderErrorPage(
+        request,
+        status === 404 ? 'notFound' : 'error',
+        status === 404 ? undefined : translateLoose(request.t, mapped.key, mapped.params),
+      ),
+    );
 }

@@ -10,6 +10,7 @@ import { authenticateApiToken, authenticateSession, type SessionInfo } from '#sr
 import type { Actor } from '#src/services/context.ts';
 import type { AppDeps } from '../deps.ts';
 import { isLocale, type Locale, negotiateLocale, type Translate, translator } from '../i18n/index.ts';
+import { securityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,6 +38,7 @@ export async function requestContext(app: FastifyInstance, deps: AppDeps) {
 
   app.addHook('onRequest', async (request, reply) => {
     request.secure = request.protocol === 'https';
+    securityHeaders(request, reply);
     const query = request.query as Record<string, unknown>;
     const cookies = request.cookies;
 
@@ -49,22 +51,41 @@ export async function requestContext(app: FastifyInstance, deps: AppDeps) {
       request.actor = request.session?.actor ?? null;
     }
 
+    // Language: ?lang= (remembered) → in the console, the signed-in user's own preference →
+    // the language cookie → Accept-Language.
     let locale: Locale | null = null;
     if (isLocale(query.lang)) {
       locale = query.lang;
       setPreference(reply, request, cookieNames.lang, locale);
+    } else if (request.session && isLocale(request.session.locale) && request.url.startsWith('/console')) {
+      locale = request.session.locale;
     } else if (isLocale(cookies[cookieNames.lang])) {
       locale = cookies[cookieNames.lang] as Locale;
     }
-    request.locale = locale ?? negotiateLocale(request.headers['accept-language']);
+    request.locale = locale ?? negotiateCached(request.headers['accept-language']);
 
     const tz = typeof query.tz === 'string' ? query.tz : cookies[cookieNames.tz];
     if (tz && isValidTimeZone(tz)) {
       request.timeZone = tz;
       if (typeof query.tz === 'string') setPreference(reply, request, cookieNames.tz, tz);
     }
-    request.t = translator(request.locale);
+    request.t = translators[request.locale];
   });
+}
+
+const translators: Record<Locale, Translate> = { de: translator('de'), en: translator('en') };
+
+/** Browsers send a handful of distinct Accept-Language values: parse each once. */
+const negotiated = new Map<string, Locale>();
+function negotiateCached(header: string | undefined): Locale {
+  if (!header) return 'de';
+  let locale = negotiated.get(header);
+  if (!locale) {
+    locale = negotiateLocale(header);
+    if (negotiated.size > 1000) negotiated.clear();
+    negotiated.set(header, locale);
+  }
+  return locale;
 }
 
 /** Machine-readable answers (APIs, feeds, calendar) are shared by caches: they never set cookies. */

@@ -2,7 +2,7 @@
  * @module Security headers on every response: a strict Content-Security-Policy (own scripts and
  * styles only, no framing), no MIME sniffing, same-origin referrers, HSTS over TLS.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const csp = [
   "default-src 'self'",
@@ -15,13 +15,14 @@ const csp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function securityHeaders(app: FastifyInstance) {
-  app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', csp);
-    if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
-    if (request.secure) reply.header('strict-transport-security', 'max-age=31536000');
-    return payload;
-  });
+/**
+ * Set when the request arrives (one hook less on the hot path); a route may still replace them,
+ * e.g. a page that must be framed.
+ */
+export function securityHeaders(request: FastifyRequest, reply: FastifyReply) {
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'same-origin');
+  reply.header('content-security-policy', csp);
+  reply.header('x-frame-options', 'DENY');
+  if (request.secure) reply.header('strict-transport-security', 'max-age=31536000');
 }

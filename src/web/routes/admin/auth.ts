@@ -49,14 +49,7 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
 const html = (reply: FastifyReply) => reply.type('text/html; charset=utf-8');
 
 export async function consoleAuthRoutes(app: FastifyInstance, deps: AppDeps) {
-  // Runs after the request context has picked a language from ?lang, cookie or browser.
-  app.addHook('onRequest', async (request) => {
-    const locale = request.session?.locale;
-    if (!request.url.startsWith('/console') || !isLocale(locale)) return;
-    if (isLocale((request.query as Record<string, unknown>).lang)) return;
-    request.locale = locale;
-    request.t = translator(locale);
-  });
+  // The account's language on console pages is picked by the request context.
 
   app.get('/console/login', async (request, reply) => {
     const next = safeNext(field(formBody(request.query), 'next'));
