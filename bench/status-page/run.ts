@@ -74,7 +74,8 @@ try {
   const appUrl = `http://127.0.0.1:${appPort}/`;
   await waitFor(`${appUrl}readyz`);
 
-  const first = await fetch(appUrl, { headers: { 'accept-language': 'de' } });
+  // The same request wrk sends: identity encoding, so the ETag is the one wrk will present.
+  const first = await fetch(appUrl, { headers: { 'accept-language': 'de', 'accept-encoding': 'identity' } });
   const html = await first.text();
   const etag = first.headers.get('etag') ?? '';
   const cssHref = /href="(\/assets\/style\.css[^"]*)"/.exec(html)?.[1];
@@ -110,7 +111,25 @@ http {
   children.push(nginx);
   const nginxUrl = `http://127.0.0.1:${nginxPort}/`;
   await waitFor(nginxUrl);
-  const nginxEtag = (await fetch(nginxUrl)).headers.get('etag') ?? '';
+  const nginxEtag =
+    (await fetch(nginxUrl, { headers: { 'accept-encoding': 'identity' } })).headers.get('etag') ?? '';
+
+  // A third baseline: a bare Node.js HTTP server answering the same bytes, i.e. the ceiling of
+  // any single Node process on this machine (dialtone's fast path can only approach it).
+  const nodePort = await freePort();
+  const bare = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const b=require('fs').readFileSync(${JSON.stringify(join(dir, 'index.html'))});const e=${JSON.stringify(etag)};` +
+        `require('http').createServer((q,r)=>{if(q.headers['if-none-match']===e){r.writeHead(304,{etag:e}).end();return}` +
+        `r.writeHead(200,{'content-type':'text/html; charset=utf-8',etag:e,'content-length':b.length});r.end(b)}).listen(${nodePort},'127.0.0.1')`,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  children.push(bare);
+  const nodeUrl = `http://127.0.0.1:${nodePort}/`;
+  await waitFor(nodeUrl);
 
   const headers = { 'Accept-Language': 'de', 'Accept-Encoding': 'identity' };
   // Warm both (JIT, caches), then measure one after the other.
@@ -118,12 +137,15 @@ http {
   runWrk(appUrl, { ...load, seconds: 3, headers });
   const results: Record<string, WrkResult> = {
     'nginx 200': runWrk(nginxUrl, { ...load, headers }),
+    'node http 200': runWrk(nodeUrl, { ...load, headers }),
     'dialtone 200': runWrk(appUrl, { ...load, headers }),
     'nginx 304': runWrk(nginxUrl, { ...load, headers: { ...headers, 'If-None-Match': nginxEtag } }),
     'dialtone 304': runWrk(appUrl, { ...load, headers: { ...headers, 'If-None-Match': etag } }),
   };
 
-  const check304 = await fetch(appUrl, { headers: { 'accept-language': 'de', 'if-none-match': etag } });
+  const check304 = await fetch(appUrl, {
+    headers: { 'accept-language': 'de', 'accept-encoding': 'identity', 'if-none-match': etag },
+  });
   const ratio = (a: string, b: string) => results[a]!.requestsPerSecond / results[b]!.requestsPerSecond;
   const row = (name: string) => {
     const r = results[name]!;
@@ -138,7 +160,8 @@ http {
   );
   for (const name of Object.keys(results)) console.log(row(name));
   console.log(
-    `\nratio dialtone/nginx: 200 ${ratio('dialtone 200', 'nginx 200').toFixed(2)}, 304 ${ratio('dialtone 304', 'nginx 304').toFixed(2)}`,
+    `\nratio dialtone/nginx: 200 ${ratio('dialtone 200', 'nginx 200').toFixed(2)}, 304 ${ratio('dialtone 304', 'nginx 304').toFixed(2)}` +
+      `; bare node/nginx 200 ${ratio('node http 200', 'nginx 200').toFixed(2)}; dialtone/bare node 200 ${ratio('dialtone 200', 'node http 200').toFixed(2)}`,
   );
   const ok =
     ratio('dialtone 200', 'nginx 200') >= 0.6 &&

@@ -3,6 +3,7 @@
  * before a route is visible here: parsers → request context (language, zone, who, security
  * headers) → CSRF → routes → error handling.
  */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
@@ -19,17 +20,30 @@ import { apiV2Routes } from './routes/api/v2/index.ts';
 import { healthRoutes } from './routes/health.ts';
 import { feedRoutes } from './routes/public/feeds.ts';
 import { publicRoutes } from './routes/public/index.ts';
+import { StatusFastPath } from './routes/public/status-fast-path.ts';
 
 export interface BuildAppOptions {
   /** A pino logger; tests pass none (silent). */
   logger?: Logger | false;
 }
 
+export type DialtoneApp = FastifyInstance & { statusFastPath: StatusFastPath };
+
 /** Largest request body we accept (bytes): a catalog file or a long postmortem fits. */
 export const bodyLimit = 1024 * 1024;
 
-export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<DialtoneApp> {
+  // The crowd refreshing the status page is answered in front of Fastify (see status-fast-path.ts).
+  const statusFastPath = new StatusFastPath({ trustProxy: deps.config.trustProxy });
   const app = Fastify({
+    serverFactory: (handler: (req: IncomingMessage, res: ServerResponse) => void) => {
+      const server = createServer((req, res) => {
+        if (!statusFastPath.serve(req, res)) handler(req, res);
+      });
+      // Fastify's own default when it creates the server: keep idle connections 72 s (s × 1000).
+      server.keepAliveTimeout = 72_000;
+      return server;
+    },
     loggerInstance: options.logger || undefined,
     logger: options.logger ? undefined : false,
     trustProxy: deps.config.trustProxy,
@@ -50,10 +64,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   await assetRoutes(app);
   await healthRoutes(app, deps);
-  await publicRoutes(app, deps);
+  await publicRoutes(app, deps, statusFastPath);
   await feedRoutes(app, deps);
   await consoleRoutes(app, deps);
   await apiV1Routes(app, deps);
   await apiV2Routes(app, deps);
-  return app;
+  return Object.assign(app, { statusFastPath });
 }

@@ -77,3 +77,16 @@ export function negotiateLocale(header: string | undefined): Locale {
   for (const r of ranked) if (isLocale(r.lang)) return r.lang;
   return 'de';
 }
+
+/** Browsers send a handful of distinct Accept-Language values: parse each once. */
+const negotiated = new Map<string, Locale>();
+export function localeFromHeader(header: string | undefined): Locale {
+  if (!header) return 'de';
+  let locale = negotiated.get(header);
+  if (!locale) {
+    locale = negotiateLocale(header);
+    if (negotiated.size > 1000) negotiated.clear();
+    negotiated.set(header, locale);
+  }
+  return locale;
+}

@@ -9,7 +9,7 @@ import { isValidTimeZone } from '#src/domain/zoned-time.ts';
 import { authenticateApiToken, authenticateSession, type SessionInfo } from '#src/services/authenticate.ts';
 import type { Actor } from '#src/services/context.ts';
 import type { AppDeps } from '../deps.ts';
-import { isLocale, type Locale, negotiateLocale, type Translate, translator } from '../i18n/index.ts';
+import { isLocale, type Locale, localeFromHeader, type Translate, translator } from '../i18n/index.ts';
 import { securityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
@@ -62,7 +62,7 @@ export async function requestContext(app: FastifyInstance, deps: AppDeps) {
     } else if (isLocale(cookies[cookieNames.lang])) {
       locale = cookies[cookieNames.lang] as Locale;
     }
-    request.locale = locale ?? negotiateCached(request.headers['accept-language']);
+    request.locale = locale ?? localeFromHeader(request.headers['accept-language']);
 
     const tz = typeof query.tz === 'string' ? query.tz : cookies[cookieNames.tz];
     if (tz && isValidTimeZone(tz)) {
@@ -74,19 +74,6 @@ export async function requestContext(app: FastifyInstance, deps: AppDeps) {
 }
 
 const translators: Record<Locale, Translate> = { de: translator('de'), en: translator('en') };
-
-/** Browsers send a handful of distinct Accept-Language values: parse each once. */
-const negotiated = new Map<string, Locale>();
-function negotiateCached(header: string | undefined): Locale {
-  if (!header) return 'de';
-  let locale = negotiated.get(header);
-  if (!locale) {
-    locale = negotiateLocale(header);
-    if (negotiated.size > 1000) negotiated.clear();
-    negotiated.set(header, locale);
-  }
-  return locale;
-}
 
 /** Machine-readable answers (APIs, feeds, calendar) are shared by caches: they never set cookies. */
 const machinePaths = /^\/(api\/|feed\.|maintenance\.ics)/;

@@ -15,14 +15,22 @@ const csp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The security headers as name/value pairs (also sent by the status page's fast path). */
+export function securityHeaderList(secure: boolean): [string, string][] {
+  const list: [string, string][] = [
+    ['x-content-type-options', 'nosniff'],
+    ['referrer-policy', 'same-origin'],
+    ['content-security-policy', csp],
+    ['x-frame-options', 'DENY'],
+  ];
+  if (secure) list.push(['strict-transport-security', 'max-age=31536000']);
+  return list;
+}
+
 /**
  * Set when the request arrives (one hook less on the hot path); a route may still replace them,
  * e.g. a page that must be framed.
  */
 export function securityHeaders(request: FastifyRequest, reply: FastifyReply) {
-  reply.header('x-content-type-options', 'nosniff');
-  reply.header('referrer-policy', 'same-origin');
-  reply.header('content-security-policy', csp);
-  reply.header('x-frame-options', 'DENY');
-  if (request.secure) reply.header('strict-transport-security', 'max-age=31536000');
+  for (const [name, value] of securityHeaderList(request.secure)) reply.header(name, value);
 }

@@ -91,15 +91,21 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
   });
 }
 
+/** The headers of a public page: validator, caching, content type (shared with the fast path). */
+export function publicPageHeaders(variant: { etag: string }, setsPreference: boolean): [string, string][] {
+  return [
+    ['etag', variant.etag],
+    ['vary', 'Accept-Language, Cookie, Accept-Encoding'],
+    ['cache-control', setsPreference ? personal : shared],
+    ['content-type', 'text/html; charset=utf-8'],
+  ];
+}
+
 export function sendPage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage) {
   const query = request.query as Record<string, unknown>;
   const setsPreference = query.lang !== undefined || query.tz !== undefined;
   const variant = page.as(negotiateEncoding(request.headers['accept-encoding']));
-  reply
-    .header('etag', variant.etag)
-    .header('vary', 'Accept-Language, Cookie, Accept-Encoding')
-    .header('cache-control', setsPreference ? personal : shared)
-    .type('text/html; charset=utf-8');
+  for (const [name, value] of publicPageHeaders(variant, setsPreference)) reply.header(name, value);
   if (matchesIfNoneMatch(request.headers['if-none-match'], variant.etag)) return reply.code(304).send();
   if (variant.encoding !== 'identity') reply.header('content-encoding', variant.encoding);
   return reply.send(variant.body);

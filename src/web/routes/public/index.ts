@@ -6,8 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '#src/web/deps.ts';
 import { publicPageRoutes } from './pages.ts';
 import { statusPageRoute } from './status.ts';
+import type { StatusFastPath } from './status-fast-path.ts';
 
-export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
-  await statusPageRoute(app, deps);
+export async function publicRoutes(app: FastifyInstance, deps: AppDeps, statusFastPath?: StatusFastPath) {
+  await statusPageRoute(app, deps, statusFastPath);
   await publicPageRoutes(app, deps);
 }

@@ -3,7 +3,7 @@
  * per change mark, language, zone, local date and page name, so a request costs one index lookup
  * (the change mark) and a map lookup; browsers revalidate with the ETag and get a 304.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { addDays, localDate, startOfLocalDate } from '#src/domain/zoned-time.ts';
 import { getChangeMark } from '#src/services/get-change-mark.ts';
 import { getStatusSnapshot } from '#src/services/get-status-snapshot.ts';
@@ -13,6 +13,7 @@ import { renderStatusPage } from '#src/web/views/public/status-page.ts';
 import { renderedPage, sendPage } from './http-cache.ts';
 import { readerOf } from './reader.ts';
 import { RenderCache } from './render-cache.ts';
+import type { StatusFastPath } from './status-fast-path.ts';
 
 /** Days of uptime bars on the status page. */
 export const uptimeDays = 90;
@@ -46,7 +47,7 @@ function today(now: Date, timeZone: string): string {
   return date;
 }
 
-export async function statusPageRoute(app: FastifyInstance, deps: AppDeps) {
+export async function statusPageRoute(app: FastifyInstance, deps: AppDeps, fastPath?: StatusFastPath) {
   // A minute: today's bar and the percentage of a running outage grow without any state
   // change, and downtimes are shown to the minute. A rendering costs tens of milliseconds
   // (mostly the uptime computation), so once a minute per variant is cheap. 64 variants (two
@@ -70,6 +71,26 @@ export async function statusPageRoute(app: FastifyInstance, deps: AppDeps) {
       ]);
       return renderedPage(renderStatusPage(reader, { snapshot, uptime }));
     });
+    // A plain anonymous request in the default zone is what the fast path answers: tell it
+    // that this copy is current (only such a request may vouch for the crowd's copy).
+    if (fastPath && isPlainRequest(request, deps)) fastPath.confirm(reader.locale, page);
     return sendPage(request, reply, page);
   });
+
+  if (fastPath) {
+    // A write handled here may have changed the page: forget the crowd's copies once it is done
+    // (the fast path also forgets when a write arrives, before it commits).
+    app.addHook('onResponse', async (request) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') fastPath.forget();
+    });
+  }
+}
+
+function isPlainRequest(request: FastifyRequest, deps: AppDeps): boolean {
+  return (
+    request.url === '/' &&
+    request.headers.cookie === undefined &&
+    request.headers.authorization === undefined &&
+    request.timeZone === deps.config.defaultTimeZone
+  );
 }
