@@ -17,7 +17,8 @@ export function fieldError(t: Translate, errors: readonly FieldError[], path: st
   return e ? translateLoose(t, e.key, e.params) : '';
 }
 
-const idFor = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+/** The id of a field's control (`f-<name>`), for labels and error links. */
+export const controlId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 
 export interface InputOptions {
   name: string;
@@ -34,7 +35,7 @@ export interface InputOptions {
 }
 
 export function input(o: InputOptions): string {
-  const id = idFor(o.name);
+  const id = controlId(o.name);
   const describedBy = [o.hint ? `${id}-hint` : '', o.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const common = html`id="${id}" name="${o.name}"!${o.required ? ' required' : ''}!${describedBy ? html` aria-describedby="${describedBy}"` : ''}!${o.error ? ' aria-invalid="true"' : ''}!${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}`;
   const control = o.multiline
@@ -53,7 +54,7 @@ export interface SelectOptions {
 }
 
 export function select(o: SelectOptions): string {
-  const id = idFor(o.name);
+  const id = controlId(o.name);
   return html`<div class="field${o.error ? ' has-error' : ''}"><label for="${id}">${o.label}</label>!${o.error ? html`<p class="error" id="${id}-error">${o.error}</p>` : ''}<select id="${id}" name="${o.name}"!${o.required ? ' required' : ''}!${o.error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>!${o.options.map((opt) => html`<option value="${opt.value}"!${opt.value === o.value ? ' selected' : ''}>${opt.label}</option>`).join('')}</select></div>`;
 }
 

@@ -8,8 +8,7 @@ import type { FieldError } from '#src/domain/errors.ts';
 import type { UserSummary } from '#src/services/create-user.ts';
 import { minPasswordLength } from '#src/services/secrets.ts';
 import { formatDateTime } from '../format.ts';
-import { csrfField, fieldError } from '../forms.ts';
-import { selectField, textField } from './controls.ts';
+import { csrfField, fieldError, input, select } from '../forms.ts';
 import { errorList } from './kit.ts';
 import { renderConsolePage } from './layout.ts';
 import { localeOptions } from './users.ts';
@@ -30,7 +29,7 @@ function languageForm(request: FastifyRequest, csrf: string, v: AccountView): st
   const t = request.t;
   const errors = v.language?.errors ?? [];
   const labels = { locale: t('console.field.locale') };
-  return html`<section aria-labelledby="h-language"><h2 id="h-language">${t('console.account.languageTitle')}</h2><p class="hint">${t('console.account.languageHint')}</p>!${errorList(t, errors, labels)}<form method="post" action="/console/account/language" class="narrow" novalidate>!${csrf}!${selectField({ name: 'locale', label: labels.locale, options: localeOptions(t), value: v.language?.value ?? v.user.locale, error: fieldError(t, errors, 'locale') })}<p><button type="submit">${t('console.save')}</button></p></form></section>`;
+  return html`<section aria-labelledby="h-language"><h2 id="h-language">${t('console.account.languageTitle')}</h2><p class="hint">${t('console.account.languageHint')}</p>!${errorList(t, errors, labels)}<form method="post" action="/console/account/language" class="narrow" novalidate>!${csrf}!${select({ name: 'locale', label: labels.locale, options: localeOptions(t), value: v.language?.value ?? v.user.locale, error: fieldError(t, errors, 'locale') })}<p><button type="submit">${t('console.save')}</button></p></form></section>`;
 }
 
 function passwordForm(request: FastifyRequest, csrf: string, errors: FieldError[]): string {
@@ -42,7 +41,7 @@ function passwordForm(request: FastifyRequest, csrf: string, errors: FieldError[
   };
   const err = (path: string) => fieldError(t, errors, path);
   const pw = (name: keyof typeof labels, autocomplete: string, hint?: string) =>
-    textField({
+    input({
       name,
       label: labels[name],
       type: 'password',

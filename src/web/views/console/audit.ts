@@ -8,8 +8,8 @@ import { html } from 'ghtml';
 import type { AuditEntry, AuditPage } from '#src/services/list-audit-log.ts';
 import { type Translate, translateLoose } from '../../i18n/index.ts';
 import { formatDateTime } from '../format.ts';
+import { input } from '../forms.ts';
 
-import { textField } from './controls.ts';
 import { renderConsolePage } from './layout.ts';
 
 export interface AuditFilterValues {
@@ -36,7 +36,7 @@ function query(filter: AuditFilterValues, page: number): string {
 }
 
 function filterForm(t: Translate, f: AuditFilterValues): string {
-  return html`<form method="get" action="/console/audit" class="filters" role="search">!${textField({ name: 'action', label: t('console.audit.filterAction'), value: f.action, hint: t('console.audit.filterActionHint') })}!${textField({ name: 'actor', label: t('console.audit.filterActor'), value: f.actor })}!${textField({ name: 'subject', label: t('console.audit.filterSubject'), value: f.subject })}<p><button type="submit">${t('console.audit.filter')}</button> <a href="/console/audit">${t('console.audit.clear')}</a></p></form>`;
+  return html`<form method="get" action="/console/audit" class="filters" role="search">!${input({ name: 'action', label: t('console.audit.filterAction'), value: f.action, hint: t('console.audit.filterActionHint') })}!${input({ name: 'actor', label: t('console.audit.filterActor'), value: f.actor })}!${input({ name: 'subject', label: t('console.audit.filterSubject'), value: f.subject })}<p><button type="submit">${t('console.audit.filter')}</button> <a href="/console/audit">${t('console.audit.clear')}</a></p></form>`;
 }
 
 function subjectCell(t: Translate, e: AuditEntry, isAdmin: boolean): string {

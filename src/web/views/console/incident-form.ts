@@ -17,8 +17,7 @@ import type { TemplateView } from '#src/services/list-templates.ts';
 import type { Catalog, CatalogComponent } from '#src/services/load-catalog.ts';
 import type { Locale, Translate } from '../../i18n/index.ts';
 import { pick } from '../format.ts';
-import { csrfField, fieldError, type InputOptions } from '../forms.ts';
-import { selectField, textField } from './controls.ts';
+import { csrfField, fieldError, type InputOptions, input, select } from '../forms.ts';
 import { type FormData, field, labelledSummary, optionsOf } from './incident-common.ts';
 import { templatePicker } from './template-picker.ts';
 
@@ -157,21 +156,21 @@ export function renderDeclareForm(o: DeclareFormOptions): string {
     ...optionsOf(t, incidentImpacts, 'impact.'),
   ];
   const text = (name: keyof DeclareValues & keyof typeof labels, extra: Partial<InputOptions> = {}) =>
-    textField({ name, label: labels[name]!, value: v[name] as string, error: err(name), ...extra });
+    input({ name, label: labels[name]!, value: v[name] as string, error: err(name), ...extra });
   const parts = [
     csrfField(o.csrf),
     labelledSummary(t, errors, labelOf),
     text('title_de'),
     text('title_en', { hint: t('console.incidents.hint.otherLanguage') }),
     componentFieldset(o, err, v.components),
-    selectField({
+    select({
       name: 'impact',
       label: labels.impact!,
       value: v.impact,
       error: err('impact'),
       options: impactOptions,
     }),
-    selectField({
+    select({
       name: 'status',
       label: labels.status!,
       value: v.status,
@@ -186,7 +185,7 @@ export function renderDeclareForm(o: DeclareFormOptions): string {
 }
 
 export function visibilitySelect(t: Translate, value: string, error: string, name = 'visibility'): string {
-  return html`!${selectField({ name, label: t('console.incidents.field.visibility'), value, error, options: optionsOf(t, updateVisibilities, 'visibility.') })}<p class="hint">${t('console.incidents.hint.internal')}</p>`;
+  return html`!${select({ name, label: t('console.incidents.field.visibility'), value, error, options: optionsOf(t, updateVisibilities, 'visibility.') })}<p class="hint">${t('console.incidents.hint.internal')}</p>`;
 }
 
 /** One status select per catalog component, grouped as the catalog groups them. */
@@ -205,7 +204,7 @@ export function componentFieldset(
     ...optionsOf(t, affectedStatuses, 'status.'),
   ];
   const row = (c: CatalogComponent) =>
-    selectField({
+    select({
       name: `${componentPrefix}${c.id}`,
       label: pick(c.name, locale),
       value: values[c.id] ?? '',

@@ -13,8 +13,7 @@ import type { PostIncidentUpdateInput } from '#src/services/post-incident-update
 import type { IncidentView } from '#src/services/views.ts';
 import type { Locale, Translate } from '../../i18n/index.ts';
 import { translateLoose } from '../../i18n/index.ts';
-import { csrfField, fieldError } from '../forms.ts';
-import { selectField, textField } from './controls.ts';
+import { csrfField, fieldError, input, select } from '../forms.ts';
 import { type FormData, field, labelledSummary, optionsOf } from './incident-common.ts';
 import { affectedList, componentFieldset, readComponentStatuses, visibilitySelect } from './incident-form.ts';
 
@@ -126,14 +125,14 @@ export function renderUpdateForm(o: FormOptions<UpdateValues>): string {
   const parts = [
     csrfField(o.csrf),
     labelledSummary(t, errors, (p) => labels[p] ?? names.get(p)),
-    selectField({
+    select({
       name: 'status',
       label: labels.status!,
       value: v.status,
       error: err('status'),
       options: optionsOf(t, openIncidentStatuses, 'incidentStatus.'),
     }),
-    textField({
+    input({
       name: 'message_de',
       label: labels.message_de!,
       value: v.message_de,
@@ -141,7 +140,7 @@ export function renderUpdateForm(o: FormOptions<UpdateValues>): string {
       multiline: true,
       hint: t('console.incidents.hint.markdown'),
     }),
-    textField({
+    input({
       name: 'message_en',
       label: labels.message_en!,
       value: v.message_en,
@@ -149,7 +148,7 @@ export function renderUpdateForm(o: FormOptions<UpdateValues>): string {
       multiline: true,
     }),
     visibilitySelect(t, v.visibility, err('visibility')),
-    html`<details class="change-components"${v.change_components || componentErrors ? ' open' : ''}><summary>${t('console.incidents.changeComponents')}</summary><div class="field"><label><input type="checkbox" name="change_components" value="1"${v.change_components ? ' checked' : ''}> ${t('console.incidents.changeComponentsConfirm')}</label></div>!${componentFieldset(o, err, v.components)}!${selectField({ name: 'impact', label: labels.impact!, value: v.impact, error: err('impact'), options: impactOptions })}</details>`,
+    html`<details class="change-components"${v.change_components || componentErrors ? ' open' : ''}><summary>${t('console.incidents.changeComponents')}</summary><div class="field"><label><input type="checkbox" name="change_components" value="1"${v.change_components ? ' checked' : ''}> ${t('console.incidents.changeComponentsConfirm')}</label></div>!${componentFieldset(o, err, v.components)}!${select({ name: 'impact', label: labels.impact!, value: v.impact, error: err('impact'), options: impactOptions })}</details>`,
   ];
   return html`<form method="post" action="/console/incidents/${o.incident.id}/updates" novalidate>!${parts.join('')}<p><button type="submit" class="primary">${t('console.incidents.submitUpdate')}</button></p></form>`;
 }
@@ -166,7 +165,7 @@ export function renderResolveForm(o: FormOptions<ResolveValues>): string {
     csrfField(o.csrf),
     labelledSummary(t, errors, (p) => labels[p.slice(resolvePrefix.length)]),
     html`<p class="hint">${t('console.incidents.resolveHint')}</p>`,
-    textField({
+    input({
       name: `${resolvePrefix}message_de`,
       label: labels.message_de!,
       value: v.message_de,
@@ -174,7 +173,7 @@ export function renderResolveForm(o: FormOptions<ResolveValues>): string {
       multiline: true,
       hint: t('console.incidents.hint.markdown'),
     }),
-    textField({
+    input({
       name: `${resolvePrefix}message_en`,
       label: labels.message_en!,
       value: v.message_en,

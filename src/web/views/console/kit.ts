@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { html } from 'ghtml';
 import type { FieldError } from '#src/domain/errors.ts';
 import { type MessageKey, type Translate, translateLoose } from '../../i18n/index.ts';
-import { controlId } from './controls.ts';
+import { controlId } from '../forms.ts';
 
 /** A parsed urlencoded body or query string: repeated names arrive as arrays. */
 export type FormBody = Record<string, string | string[] | undefined>;

@@ -13,8 +13,7 @@ import type { Catalog } from '#src/services/load-catalog.ts';
 import type { MaintenanceView } from '#src/services/views.ts';
 import type { Locale, MessageKey, Translate } from '../../i18n/index.ts';
 import { formatDateTime } from '../format.ts';
-import { csrfField, fieldError } from '../forms.ts';
-import { textField } from './controls.ts';
+import { csrfField, fieldError, input } from '../forms.ts';
 import {
   bilingualMessage,
   componentNamer,
@@ -97,7 +96,7 @@ function transitions(o: MaintenanceDetailOptions): string {
     csrfField(o.csrf),
     html`<input type="hidden" name="from" value="${m.status}">`,
     labelledSummary(t, errors, (p) => labels[p]),
-    textField({
+    input({
       name: 'message_de',
       label: labels.message_de!,
       value: o.message.de,
@@ -106,7 +105,7 @@ function transitions(o: MaintenanceDetailOptions): string {
       rows: 4,
       hint: t('console.incidents.hint.markdown'),
     }),
-    textField({
+    input({
       name: 'message_en',
       label: labels.message_en!,
       value: o.message.en,

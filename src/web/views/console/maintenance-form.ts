@@ -10,8 +10,7 @@ import type { Catalog } from '#src/services/load-catalog.ts';
 import type { ScheduleMaintenanceInput } from '#src/services/schedule-maintenance.ts';
 import type { Locale, Translate } from '../../i18n/index.ts';
 import { pick } from '../format.ts';
-import { csrfField, fieldError, type InputOptions } from '../forms.ts';
-import { textField } from './controls.ts';
+import { csrfField, fieldError, type InputOptions, input } from '../forms.ts';
 import { type FormData, field, fieldList, labelledSummary } from './incident-common.ts';
 import { localInputToInstant } from './maintenance-time.ts';
 import { templatePicker } from './template-picker.ts';
@@ -130,7 +129,7 @@ export function renderMaintenanceForm(o: MaintenanceFormOptions): string {
     message_en: t('console.maintenance.field.message_en'),
   };
   const text = (name: Exclude<keyof MaintenanceValues, 'componentIds'>, extra: Partial<InputOptions> = {}) =>
-    textField({ name, label: labels[name]!, value: v[name], error: fieldError(t, errors, name), ...extra });
+    input({ name, label: labels[name]!, value: v[name], error: fieldError(t, errors, name), ...extra });
   const zoneHint = t('console.maintenance.hint.times', { zone: o.timeZone });
   const picker = templatePicker({
     t,

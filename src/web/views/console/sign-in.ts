@@ -6,8 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from 'ghtml';
 import type { FieldError } from '#src/domain/errors.ts';
 import { minPasswordLength } from '#src/services/secrets.ts';
-import { csrfField, fieldError } from '../forms.ts';
-import { textField } from './controls.ts';
+import { csrfField, fieldError, input } from '../forms.ts';
 import { alertBox, errorList } from './kit.ts';
 import { renderConsolePage } from './layout.ts';
 
@@ -24,7 +23,7 @@ export function renderLoginPage(request: FastifyRequest, reply: FastifyReply, v:
   const t = request.t;
   const labels = { email: t('console.field.email'), password: t('console.field.password') };
   const err = (path: string) => fieldError(t, v.errors, path);
-  const body = html`<p>${t('console.login.intro')}</p>!${alertBox(v.alert ?? '')}!${errorList(t, v.errors, labels)}<form method="post" action="/console/login" class="narrow" novalidate>!${csrfField(request.csrfToken(reply))}<input type="hidden" name="next" value="${v.next}">!${textField({ name: 'email', label: labels.email, type: 'email', value: v.email, required: true, autocomplete: 'username', error: err('email') })}!${textField({ name: 'password', label: labels.password, type: 'password', required: true, autocomplete: 'current-password', error: err('password') })}<p><button type="submit" class="primary">${t('console.login.submit')}</button></p></form><p class="hint">${t('console.login.forgot')}</p>`;
+  const body = html`<p>${t('console.login.intro')}</p>!${alertBox(v.alert ?? '')}!${errorList(t, v.errors, labels)}<form method="post" action="/console/login" class="narrow" novalidate>!${csrfField(request.csrfToken(reply))}<input type="hidden" name="next" value="${v.next}">!${input({ name: 'email', label: labels.email, type: 'email', value: v.email, required: true, autocomplete: 'username', error: err('email') })}!${input({ name: 'password', label: labels.password, type: 'password', required: true, autocomplete: 'current-password', error: err('password') })}<p><button type="submit" class="primary">${t('console.login.submit')}</button></p></form><p class="hint">${t('console.login.forgot')}</p>`;
   return renderConsolePage(request, reply, {
     title: t('console.login.title'),
     section: 'none',
@@ -47,7 +46,7 @@ export function renderSetupPage(request: FastifyRequest, reply: FastifyReply, v:
     passwordConfirm: t('console.field.passwordConfirm'),
   };
   const err = (path: string) => fieldError(t, v.errors, path);
-  const body = html`<p>${t('console.setup.intro')}</p>!${errorList(t, v.errors, labels)}<form method="post" action="/console/setup" class="narrow" novalidate>!${csrfField(request.csrfToken(reply))}<input type="hidden" name="token" value="${v.token}">!${textField({ name: 'email', label: labels.email, type: 'email', value: v.email, required: true, autocomplete: 'username', error: err('email') })}!${textField({ name: 'password', label: labels.password, type: 'password', required: true, autocomplete: 'new-password', hint: t('console.passwordHint', { min: minPasswordLength }), error: err('password') })}!${textField({ name: 'passwordConfirm', label: labels.passwordConfirm, type: 'password', required: true, autocomplete: 'new-password', error: err('passwordConfirm') })}<p><button type="submit" class="primary">${t('console.setup.submit')}</button></p></form>`;
+  const body = html`<p>${t('console.setup.intro')}</p>!${errorList(t, v.errors, labels)}<form method="post" action="/console/setup" class="narrow" novalidate>!${csrfField(request.csrfToken(reply))}<input type="hidden" name="token" value="${v.token}">!${input({ name: 'email', label: labels.email, type: 'email', value: v.email, required: true, autocomplete: 'username', error: err('email') })}!${input({ name: 'password', label: labels.password, type: 'password', required: true, autocomplete: 'new-password', hint: t('console.passwordHint', { min: minPasswordLength }), error: err('password') })}!${input({ name: 'passwordConfirm', label: labels.passwordConfirm, type: 'password', required: true, autocomplete: 'new-password', error: err('passwordConfirm') })}<p><button type="submit" class="primary">${t('console.setup.submit')}</button></p></form>`;
   return renderConsolePage(request, reply, { title: t('console.setup.title'), section: 'none', body });
 }
 

@@ -6,8 +6,7 @@ import type { FieldError } from '#src/domain/errors.ts';
 import { type TemplateInput, templateStatuses } from '#src/services/create-template.ts';
 import type { TemplateView } from '#src/services/list-templates.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { csrfField, fieldError, type InputOptions } from '../forms.ts';
-import { selectField, textField } from './controls.ts';
+import { csrfField, fieldError, type InputOptions, input, select } from '../forms.ts';
 import { type FormData, field, labelledSummary } from './incident-common.ts';
 import { templateKind } from './template-list.ts';
 
@@ -70,12 +69,12 @@ export function renderTemplateForm(o: {
     body_en: t('console.templates.field.body_en'),
   };
   const text = (name: keyof TemplateValues, extra: Partial<InputOptions> = {}) =>
-    textField({ name, label: labels[name], value: v[name], error: fieldError(t, errors, name), ...extra });
+    input({ name, label: labels[name], value: v[name], error: fieldError(t, errors, name), ...extra });
   const parts = [
     csrfField(o.csrf),
     labelledSummary(t, errors, (p) => labels[p as keyof TemplateValues]),
     text('name', { hint: t('console.templates.hint.name') }),
-    selectField({
+    select({
       name: 'status',
       label: labels.status,
       value: v.status,

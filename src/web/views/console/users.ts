@@ -10,8 +10,7 @@ import type { UserSummary } from '#src/services/create-user.ts';
 import { minPasswordLength } from '#src/services/secrets.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { formatDateTime } from '../format.ts';
-import { csrfField, fieldError } from '../forms.ts';
-import { selectField, textField } from './controls.ts';
+import { csrfField, fieldError, input, select } from '../forms.ts';
 import { alertBox, errorList } from './kit.ts';
 import { renderConsolePage } from './layout.ts';
 
@@ -64,7 +63,7 @@ function addForm(request: FastifyRequest, csrf: string, v: UsersView['add']): st
     password: t('console.users.initialPassword'),
   };
   const err = (path: string) => fieldError(t, v.errors, path);
-  return html`<section aria-labelledby="h-add"><h2 id="h-add">${t('console.users.add')}</h2><p class="hint">${t('console.users.rolesExplained')}</p>!${errorList(t, v.errors, labels)}<form method="post" action="/console/users" class="narrow" novalidate>!${csrf}!${textField({ name: 'email', label: labels.email, type: 'email', value: v.values.email, required: true, autocomplete: 'off', error: err('email') })}!${selectField({ name: 'role', label: labels.role, options: roleOptions(t), value: v.values.role, error: err('role'), required: true })}!${selectField({ name: 'locale', label: labels.locale, options: localeOptions(t), value: v.values.locale, error: err('locale') })}!${textField({ name: 'password', label: labels.password, type: 'password', required: true, autocomplete: 'new-password', hint: t('console.users.initialPasswordHint', { min: minPasswordLength }), error: err('password') })}<p><button type="submit" class="primary">${t('console.users.addSubmit')}</button></p></form></section>`;
+  return html`<section aria-labelledby="h-add"><h2 id="h-add">${t('console.users.add')}</h2><p class="hint">${t('console.users.rolesExplained')}</p>!${errorList(t, v.errors, labels)}<form method="post" action="/console/users" class="narrow" novalidate>!${csrf}!${input({ name: 'email', label: labels.email, type: 'email', value: v.values.email, required: true, autocomplete: 'off', error: err('email') })}!${select({ name: 'role', label: labels.role, options: roleOptions(t), value: v.values.role, error: err('role'), required: true })}!${select({ name: 'locale', label: labels.locale, options: localeOptions(t), value: v.values.locale, error: err('locale') })}!${input({ name: 'password', label: labels.password, type: 'password', required: true, autocomplete: 'new-password', hint: t('console.users.initialPasswordHint', { min: minPasswordLength }), error: err('password') })}<p><button type="submit" class="primary">${t('console.users.addSubmit')}</button></p></form></section>`;
 }
 
 export function renderUsersPage(request: FastifyRequest, reply: FastifyReply, v: UsersView): string {
@@ -91,6 +90,6 @@ export function renderResetPasswordPage(
     newPasswordConfirm: t('console.field.newPasswordConfirm'),
   };
   const err = (path: string) => fieldError(t, v.errors, path);
-  const body = html`<p>${t('console.users.resetIntro', { email: v.user.email })}</p>!${errorList(t, v.errors, labels)}<form method="post" action="/console/users/${v.user.id}/password" class="narrow" novalidate>!${csrfField(request.csrfToken(reply))}!${textField({ name: 'newPassword', label: labels.newPassword, type: 'password', required: true, autocomplete: 'new-password', hint: t('console.passwordHint', { min: minPasswordLength }), error: err('newPassword') })}!${textField({ name: 'newPasswordConfirm', label: labels.newPasswordConfirm, type: 'password', required: true, autocomplete: 'new-password', error: err('newPasswordConfirm') })}<p><button type="submit" class="primary">${t('console.users.resetSubmit')}</button> <a href="/console/users">${t('console.cancel')}</a></p></form>`;
+  const body = html`<p>${t('console.users.resetIntro', { email: v.user.email })}</p>!${errorList(t, v.errors, labels)}<form method="post" action="/console/users/${v.user.id}/password" class="narrow" novalidate>!${csrfField(request.csrfToken(reply))}!${input({ name: 'newPassword', label: labels.newPassword, type: 'password', required: true, autocomplete: 'new-password', hint: t('console.passwordHint', { min: minPasswordLength }), error: err('newPassword') })}!${input({ name: 'newPasswordConfirm', label: labels.newPasswordConfirm, type: 'password', required: true, autocomplete: 'new-password', error: err('newPasswordConfirm') })}<p><button type="submit" class="primary">${t('console.users.resetSubmit')}</button> <a href="/console/users">${t('console.cancel')}</a></p></form>`;
   return renderConsolePage(request, reply, { title: t('console.users.resetTitle'), section: 'users', body });
 }
