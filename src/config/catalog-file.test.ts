@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diffCatalog } from '#src/domain/catalog.ts';
+import { diffCatalog } from '#src/domain/catalog-diff.ts';
 import { parseCatalogFile, pathKeys, stringifyCatalog } from './catalog-file.ts';
 
 const demo = readFileSync(new URL('../../catalog/demo.yaml', import.meta.url), 'utf8');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CatalogDocument, diffCatalog, formatChange, validateCatalog } from './catalog.ts';
+import { type CatalogDocument, validateCatalog } from './catalog.ts';
+import { diffCatalog, formatChange } from './catalog-diff.ts';
 
 const minimal = () => ({
   sites: [{ id: 'fra', name: { de: 'Rechenzentrum Frankfurt', en: 'Frankfurt data centre' } }],

@@ -9,7 +9,8 @@
  * changes.map(formatChange) // ['+ component media-cottbus', '~ component sip-trunk: name_en']
  */
 import { sql } from 'kysely';
-import { type CatalogChange, type CatalogDocument, diffCatalog, formatChange } from '#src/domain/catalog.ts';
+import type { CatalogDocument } from '#src/domain/catalog.ts';
+import { type CatalogChange, diffCatalog, formatChange } from '#src/domain/catalog-diff.ts';
 import { type FieldError, validationError } from '#src/domain/errors.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { catalogDocument, identifierToRow } from './export-catalog.ts';

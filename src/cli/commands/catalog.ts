@@ -14,7 +14,7 @@ import { createIdGenerator } from '#src/adapters/ids.ts';
 import { openStore, type Store } from '#src/adapters/store/open-store.ts';
 import { type CatalogFileError, parseCatalogFile } from '#src/config/catalog-file.ts';
 import { loadConfig } from '#src/config/env.ts';
-import { type CatalogChange, formatChange } from '#src/domain/catalog.ts';
+import { type CatalogChange, formatChange } from '#src/domain/catalog-diff.ts';
 import { isDialtoneError } from '#src/domain/errors.ts';
 import { applyCatalog } from '#src/services/apply-catalog.ts';
 import { cliActor, type ServiceContext } from '#src/services/context.ts';

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { html } from 'ghtml';
 import { type CatalogFileError, parseCatalogFile } from '#src/config/catalog-file.ts';
-import type { CatalogChange } from '#src/domain/catalog.ts';
+import type { CatalogChange } from '#src/domain/catalog-diff.ts';
 import { isDialtoneError } from '#src/domain/errors.ts';
 import { applyCatalog } from '#src/services/apply-catalog.ts';
 import { exportCatalog } from '#src/services/export-catalog.ts';
