@@ -29,6 +29,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** runuser lives in sbin, which a non-login PATH may lack. */
+function runuser(): string {
+  return ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((p) => existsSync(p)) ?? 'runuser';
+}
+
 export function postgresAvailable(): string | null {
   if (!existsSync(join(bin, 'initdb'))) return `no ${join(bin, 'initdb')} (apt-get install postgresql-15)`;
   return null;
@@ -40,9 +45,9 @@ export async function startPostgres(): Promise<TestPostgres> {
   const data = join(dir, 'data');
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) => {
-    const full = asRoot ? ['runuser', '-u', 'postgres', '--', cmd, ...args] : [cmd, ...args];
+    const full = asRoot ? [runuser(), '-u', 'postgres', '--', cmd, ...args] : [cmd, ...args];
     const r = spawnSync(full[0]!, full.slice(1), { encoding: 'utf8', timeout: 60_000 });
-    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
+    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.error?.message ?? (r.stderr || r.stdout)}`);
     return r.stdout;
   };
   const port = await freePort();
