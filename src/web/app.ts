@@ -25,6 +25,8 @@ import { StatusFastPath } from './routes/public/status-fast-path.ts';
 export interface BuildAppOptions {
   /** A pino logger; tests pass none (silent). */
   logger?: Logger | false;
+  /** How long the status page fast path trusts a confirmed copy (ms); tests lengthen it. */
+  statusFreshMs?: number;
 }
 
 export type DialtoneApp = FastifyInstance & { statusFastPath: StatusFastPath };
@@ -34,7 +36,10 @@ export const bodyLimit = 1024 * 1024;
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<DialtoneApp> {
   // The crowd refreshing the status page is answered in front of Fastify (see status-fast-path.ts).
-  const statusFastPath = new StatusFastPath({ trustProxy: deps.config.trustProxy });
+  const statusFastPath = new StatusFastPath({
+    trustProxy: deps.config.trustProxy,
+    ...(options.statusFreshMs ? { freshMs: options.statusFreshMs } : {}),
+  });
   const app = Fastify({
     serverFactory: (handler: (req: IncomingMessage, res: ServerResponse) => void) => {
       const server = createServer((req, res) => {

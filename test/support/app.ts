@@ -21,7 +21,7 @@ export interface TestApp {
 }
 
 export async function buildTestApp(
-  options: { store?: Store; clock?: TestClock; env?: Record<string, string> } = {},
+  options: { store?: Store; clock?: TestClock; env?: Record<string, string>; statusFreshMs?: number } = {},
 ): Promise<TestApp> {
   const store = options.store ?? (await openStore({ sqliteFile: ':memory:' }));
   const clock = options.clock ?? testClock();
@@ -31,7 +31,10 @@ export async function buildTestApp(
     clock,
     newId: createIdGenerator(() => clock().getTime()),
   };
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, {
+    logger: false,
+    ...(options.statusFreshMs ? { statusFreshMs: options.statusFreshMs } : {}),
+  });
   return {
     app,
     deps,

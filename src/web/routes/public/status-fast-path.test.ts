@@ -11,7 +11,8 @@ describe('status page fast path (real HTTP server)', () => {
   const served = () => (t.app as unknown as { statusFastPath: StatusFastPath }).statusFastPath.served;
 
   beforeAll(async () => {
-    t = await buildTestApp();
+    // A slow machine must not turn a repeat into a miss: freshness is tested with its own clock below.
+    t = await buildTestApp({ statusFreshMs: 600_000 });
     await seedMiniCatalog(t.store);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
