@@ -6,11 +6,13 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as foundation from './migrations/001-foundation.ts';
 import * as activeTokenNames from './migrations/002-active-token-names.ts';
+import * as reports from './migrations/003-reports.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
   '002-active-token-names': activeTokenNames,
+  '003-reports': reports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

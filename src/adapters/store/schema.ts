@@ -202,6 +202,51 @@ export interface AuditLogTable {
   detail: string;
 }
 
+export interface ReportTable {
+  id: string;
+  /** Readable ticket number, e.g. `ST-2026-000123`. */
+  ticket: string;
+  follow_token_hash: string;
+  service_id: string;
+  service_other: string;
+  /** `partner` | `customer`. */
+  reporter_kind: string;
+  partner_user_id: string | null;
+  company: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  /** E.164. */
+  phone: string;
+  /** JSON object of the service's identifiers. */
+  identifiers: string;
+  description: string;
+  /** JSON array of the self-check steps taken. */
+  triage_path: string;
+  queue: string;
+  /** `new` | `triaged` | `linked` | `closed`. */
+  state: string;
+  close_reason: string | null;
+  incident_id: string | null;
+  assignee_id: string | null;
+  locale: string;
+  submission_key: string | null;
+  consent_at: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  erased_at: string | null;
+  version: number;
+}
+
+export interface ReportCommentTable {
+  id: string;
+  report_id: string;
+  author: string;
+  body: string;
+  created_at: string;
+}
+
 export interface Database {
   sites: SiteTable;
   services: ServiceTable;
@@ -223,6 +268,8 @@ export interface Database {
   api_tokens: ApiTokenTable;
   setup_tokens: SetupTokenTable;
   audit_log: AuditLogTable;
+  reports: ReportTable;
+  report_comments: ReportCommentTable;
 }
 
 export type IncidentRow = Selectable<IncidentTable>;
