@@ -247,6 +247,81 @@ export interface ReportCommentTable {
   created_at: string;
 }
 
+/** A "possible outage" raised by the report-cluster detector. */
+export interface ReportAlertTable {
+  id: string;
+  service_id: string;
+  /** `open` | `acknowledged` | `dismissed` | `declared`. */
+  state: string;
+  report_count: number;
+  first_report_at: string;
+  last_report_at: string;
+  incident_id: string | null;
+  handled_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Which reports an alert covers; a report belongs to at most one alert. */
+export interface ReportAlertReportTable {
+  alert_id: string;
+  report_id: string;
+}
+
+/** A customer or partner from the imported inventory; `external_id` is its billing/CRM number. */
+export interface CustomerTable {
+  id: string;
+  external_id: string;
+  name: string;
+  /** `partner` | `customer`. */
+  kind: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactTable {
+  id: string;
+  customer_id: string;
+  name: string;
+  email: string;
+  /** E.164 without spaces, or empty. */
+  phone: string;
+  /** `de` | `en`. */
+  language: string;
+}
+
+export interface ContractTable {
+  id: string;
+  external_id: string;
+  customer_id: string;
+  service_id: string;
+  /** JSON object of the identifiers as imported: `{"cloudName":"maxmuster.beispiel-cloud.de"}`. */
+  identifiers: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One normalised identifier of a contract, indexed on (service_id, key, value) for lookups. */
+export interface ContractIdentifierTable {
+  contract_id: string;
+  service_id: string;
+  key: string;
+  value: string;
+}
+
+export interface ResourceTable {
+  id: string;
+  contract_id: string;
+  /** `phone_number` | `trunk` | `cloud` | `line`. */
+  kind: string;
+  value: string;
+}
+
+export interface ResourceComponentTable {
+  resource_id: string;
+  component_id: string;
+}
+
 export interface Database {
   sites: SiteTable;
   services: ServiceTable;
@@ -270,6 +345,14 @@ export interface Database {
   audit_log: AuditLogTable;
   reports: ReportTable;
   report_comments: ReportCommentTable;
+  customers: CustomerTable;
+  contacts: ContactTable;
+  contracts: ContractTable;
+  contract_identifiers: ContractIdentifierTable;
+  resources: ResourceTable;
+  resource_components: ResourceComponentTable;
+  report_alerts: ReportAlertTable;
+  report_alert_reports: ReportAlertReportTable;
 }
 
 export type IncidentRow = Selectable<IncidentTable>;
