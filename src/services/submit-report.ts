@@ -1,0 +1,240 @@
+/**
+ * @module Files an outage report: validates it against its service (domain/report.ts), routes it
+ * to the service's queue, gives it a ticket number (`ST-<year>-<6 digits>`, sequential per year)
+ * and a private follow token (only its hash is stored), links it to an open incident on the
+ * service's components, and writes the audit row — one transaction. A repeated submission key
+ * returns the report filed the first time; two concurrent reports never share a ticket (the
+ * unique index decides, the loser takes the next number).
+ */
+import { DialtoneError, validationError } from '#src/domain/errors.ts';
+import {
+  defaultCloudNamePattern,
+  formatTicket,
+  identifierSpecs,
+  otherServiceId,
+  parseTriagePath,
+  type RawReport,
+  type ReportableService,
+  ticketSequence,
+  validateReport,
+} from '#src/domain/report.ts';
+import type { ServiceContext, Tx } from './context.ts';
+import { isUniqueViolation } from './create-template.ts';
+import { hashToken, newToken } from './secrets.ts';
+import { writeAudit } from './write-audit.ts';
+
+export interface SubmitReportInput extends RawReport {
+  /** The self-check's symptom and path (`node:answer,…`), as the report link carried them. */
+  symptom?: string | undefined;
+  triagePath?: string | undefined;
+  locale: 'de' | 'en';
+  /** One per form rendering: the same key twice files one report. */
+  submissionKey?: string | undefined;
+  /** The signed-in partner, when there is one. */
+  partnerUserId?: string | null | undefined;
+}
+
+export interface SubmitReportOptions {
+  cloudNamePattern?: RegExp;
+  /** Reports with the same service and identifiers within the window; more are refused (429). */
+  perIdentifier?: { max: number; windowMs: number };
+}
+
+export interface SubmittedReport {
+  id: string;
+  ticket: string;
+  /** The follow link's token: only returned when this call filed the report. */
+  token: string | null;
+  incidentId: string | null;
+  /** True when the submission key had already filed this report. */
+  repeated: boolean;
+}
+
+export const defaultPerIdentifier = { max: 3, windowMs: 60 * 60_000 };
+const submissionKeyPattern = /^[A-Za-z0-9_-]{16,64}$/;
+const ticketAttempts = 8;
+
+export async function submitReport({
+  ctx,
+  input,
+  options = {},
+}: {
+  ctx: ServiceContext;
+  input: SubmitReportInput;
+  options?: SubmitReportOptions;
+}): Promise<SubmittedReport> {
+  const key =
+    input.submissionKey && submissionKeyPattern.test(input.submissionKey) ? input.submissionKey : null;
+  if (key) {
+    const earlier = await findBySubmissionKey(ctx.db, key);
+    if (earlier) return earlier;
+  }
+  const services = await ctx.db
+    .selectFrom('services')
+    .select(['id', 'reporters', 'identifiers', 'queue'])
+    .execute();
+  const row = services.find((s) => s.id === input.serviceId);
+  const service: ReportableService | undefined = row && {
+    id: row.id,
+    reporters: JSON.parse(row.reporters) as string[],
+    identifiers: identifierSpecs(JSON.parse(row.identifiers) as unknown[]),
+    queue: row.queue,
+  };
+  const checked = validateReport(input, service, {
+    cloudNamePattern: options.cloudNamePattern ?? new RegExp(defaultCloudNamePattern),
+    hasOtherService: services.some((s) => s.id === otherServiceId),
+  });
+  if (!checked.ok) throw validationError(checked.errors);
+  const report = checked.report;
+  const identifiers = JSON.stringify(report.identifiers);
+  const now = ctx.clock();
+  await checkIdentifierLimit(
+    ctx.db,
+    report.serviceId,
+    identifiers,
+    now,
+    options.perIdentifier ?? defaultPerIdentifier,
+  );
+
+  const token = newToken();
+  const id = ctx.newId();
+  const year = now.getUTCFullYear();
+  const at = now.toISOString();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.db.transaction().execute(async (trx) => {
+        const ticket = formatTicket(year, (await lastSequence(trx, year)) + 1);
+        const incidentId = await openIncidentFor(trx, report.serviceId);
+        await trx
+          .insertInto('reports')
+          .values({
+            id,
+            ticket,
+            follow_token_hash: hashToken(token),
+            service_id: report.serviceId,
+            service_other: report.serviceOther,
+            reporter_kind: report.reporterKind,
+            partner_user_id: input.partnerUserId ?? null,
+            company: report.company,
+            first_name: report.firstName,
+            last_name: report.lastName,
+            email: report.email,
+            phone: report.phone,
+            identifiers,
+            description: report.description,
+            triage_path: JSON.stringify(parseTriagePath(input.symptom, input.triagePath)),
+            queue: service?.queue ?? 'default',
+            state: incidentId ? 'linked' : 'new',
+            close_reason: null,
+            incident_id: incidentId,
+            assignee_id: null,
+            locale: input.locale,
+            submission_key: key,
+            consent_at: at,
+            created_at: at,
+            updated_at: at,
+            closed_at: null,
+            erased_at: null,
+            version: 1,
+          })
+          .execute();
+        // No personal data in the audit log: the retention job erases it from the report only.
+        await writeAudit(trx, ctx, {
+          action: 'report.submit',
+          subjectType: 'report',
+          subjectId: id,
+          detail: { ticket, service: report.serviceId, queue: service?.queue, incidentId },
+        });
+        return { id, ticket, token, incidentId, repeated: false };
+      });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      // The same form sent twice at once: the other request filed it.
+      const earlier = key ? await findBySubmissionKey(ctx.db, key) : null;
+      if (earlier) return earlier;
+      // Otherwise another report took this ticket number: take the next one.
+      if (attempt >= ticketAttempts) throw e;
+    }
+  }
+}
+
+async function findBySubmissionKey(db: Tx, key: string): Promise<SubmittedReport | null> {
+  const row = await db
+    .selectFrom('reports')
+    .select(['id', 'ticket', 'incident_id'])
+    .where('submission_key', '=', key)
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, ticket: row.ticket, token: null, incidentId: row.incident_id, repeated: true }
+    : null;
+}
+
+/** The highest sequence number given out this year (0 when none); the padding keeps text order. */
+async function lastSequence(db: Tx, year: number): Promise<number> {
+  const row = await db
+    .selectFrom('reports')
+    .select('ticket')
+    .where('ticket', 'like', `ST-${year}-%`)
+    .orderBy('ticket', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? (ticketSequence(row.ticket) ?? 0) : 0;
+}
+
+async function checkIdentifierLimit(
+  db: Tx,
+  serviceId: string,
+  identifiers: string,
+  now: Date,
+  limit: { max: number; windowMs: number },
+) {
+  // Services without identifiers would count every reporter together: limited per address only.
+  if (identifiers === '{}') return;
+  const since = new Date(now.getTime() - limit.windowMs).toISOString();
+  const row = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('service_id', '=', serviceId)
+    .where('identifiers', '=', identifiers)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  if (Number(row.n) >= limit.max) {
+    throw new DialtoneError('rate_limited', 'report.error.identifierLimit', {
+      params: { minutes: Math.round(limit.windowMs / 60_000) },
+    });
+  }
+}
+
+/**
+ * The newest open incident touching the service: one of its components or anything they depend
+ * on (an outage of the media server is an outage of the numbers served by it).
+ */
+async function openIncidentFor(db: Tx, serviceId: string): Promise<string | null> {
+  const [links, deps] = await Promise.all([
+    db.selectFrom('component_services').select('component_id').where('service_id', '=', serviceId).execute(),
+    db.selectFrom('component_dependencies').selectAll().execute(),
+  ]);
+  const touched = new Set(links.map((l) => l.component_id));
+  const queue = [...touched];
+  while (queue.length > 0) {
+    const c = queue.pop();
+    for (const d of deps) {
+      if (d.component_id === c && !touched.has(d.depends_on_id)) {
+        touched.add(d.depends_on_id);
+        queue.push(d.depends_on_id);
+      }
+    }
+  }
+  if (touched.size === 0) return null;
+  const row = await db
+    .selectFrom('incidents')
+    .innerJoin('incident_components', 'incident_components.incident_id', 'incidents.id')
+    .select('incidents.id')
+    .where('incidents.status', '!=', 'resolved')
+    .where('incident_components.component_id', 'in', [...touched])
+    .orderBy('incidents.created_at', 'desc')
+    .orderBy('incidents.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
