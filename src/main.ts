@@ -31,7 +31,7 @@ export interface StartOptions {
 const maintenanceTickMs = 5_000;
 
 export async function startDialtone(config: Config, options: StartOptions = {}): Promise<Running> {
-  const log = options.logger ?? pino({ level: config.logLevel });
+  const log = options.logger ?? createLogger(config.logLevel);
   const store = await openStore({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -90,4 +90,23 @@ export async function startDialtone(config: Config, options: StartOptions = {}):
       return stopping;
     },
   };
+}
+
+/**
+ * JSON lines for machines; on a terminal (someone ran `npm start`) readable lines instead, when
+ * pino-pretty is installed (a development dependency: absent with `npm install --omit=dev`).
+ */
+function createLogger(level: string): Logger {
+  if (process.stdout.isTTY) {
+    try {
+      import.meta.resolve('pino-pretty');
+      return pino({
+        level,
+        transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } },
+      });
+    } catch {
+      // not installed: plain JSON below
+    }
+  }
+  return pino({ level });
 }
