@@ -14,6 +14,8 @@ import * as consoleArea from './messages/console.ts';
 import * as consoleIncidents from './messages/console-incidents.ts';
 import * as errors from './messages/errors.ts';
 import * as publicArea from './messages/public.ts';
+import * as report from './messages/report.ts';
+import * as triage from './messages/triage.ts';
 
 const catalogs = {
   de: {
@@ -24,6 +26,8 @@ const catalogs = {
     ...consoleIncidents.de,
     ...api.de,
     ...catalog.de,
+    ...report.de,
+    ...triage.de,
   },
   en: {
     ...common.en,
@@ -33,6 +37,8 @@ const catalogs = {
     ...consoleIncidents.en,
     ...api.en,
     ...catalog.en,
+    ...report.en,
+    ...triage.en,
   },
 };
 
