@@ -1,0 +1,104 @@
+/**
+ * @module Declares an incident from one report or a cluster of them: the incident affects the
+ * reported service's components (unless the operator chose others), then the reports are
+ * linked to it; from a cluster alert, the alert is marked declared.
+ *
+ * Two transactions (declareIncident runs its own): the reports are checked first, so a report
+ * closed meanwhile is refused before anything is written; a race in between leaves a declared
+ * incident with fewer reports linked, which the operator sees and can fix, never a half row.
+ */
+import type { BilingualText } from '#src/domain/incident.ts';
+import type { ServiceContext, Tx } from './context.ts';
+import { declareIncident } from './declare-incident.ts';
+import { linkReportsToIncident, maxBulkReports } from './link-reports-to-incident.ts';
+import { fieldRefused } from './report-transition.ts';
+import { writeAudit } from './write-audit.ts';
+
+export interface DeclareFromReportsInput {
+  reportIds: readonly string[];
+  title: BilingualText;
+  message: BilingualText;
+  /** Status of each affected component (default `partial_outage`). */
+  componentStatus?: string | undefined;
+  /** Omitted: every component of the first report's service. */
+  componentIds?: readonly string[] | undefined;
+  /** Set when declared from a "possible outage" alert. */
+  alertId?: string | undefined;
+}
+
+/** Components that belong to a service, in catalog order: the default of the declare form. */
+export async function componentsOfService(db: Tx, serviceId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('component_services')
+    .innerJoin('components', 'components.id', 'component_services.component_id')
+    .select('components.id')
+    .where('component_services.service_id', '=', serviceId)
+    .orderBy('components.position')
+    .orderBy('components.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function declareIncidentFromReports({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: DeclareFromReportsInput;
+}) {
+  const reportIds = [...new Set(input.reportIds)];
+  if (reportIds.length === 0) throw fieldRefused('reportIds', 'console.reports.error.noneSelected');
+  if (reportIds.length > maxBulkReports) {
+    throw fieldRefused('reportIds', 'console.reports.error.tooMany', { max: maxBulkReports });
+  }
+  const reports = await ctx.db
+    .selectFrom('reports')
+    .select(['id', 'ticket', 'state', 'service_id'])
+    .where('id', 'in', reportIds)
+    .execute();
+  const missing = reportIds.find((id) => !reports.some((r) => r.id === id));
+  if (missing) throw fieldRefused('reportIds', 'console.reports.error.unknownReport', { id: missing });
+  const taken = reports.find((r) => r.state === 'closed' || r.state === 'linked');
+  if (taken) {
+    throw fieldRefused('reportIds', 'console.reports.error.alreadyHandled', {
+      ticket: taken.ticket,
+      state: taken.state,
+    });
+  }
+  const first = reports.find((r) => r.id === reportIds[0])!;
+  const componentIds = input.componentIds ?? (await componentsOfService(ctx.db, first.service_id));
+  const status = input.componentStatus ?? 'partial_outage';
+  const { id } = await declareIncident({
+    ctx,
+    input: {
+      title: input.title,
+      message: input.message,
+      components: componentIds.map((componentId) => ({ componentId, status })),
+    },
+  });
+  await linkReportsToIncident({ ctx, input: { reportIds, incidentId: id } });
+  if (input.alertId) await markAlertDeclared(ctx, input.alertId, id);
+  return { id };
+}
+
+async function markAlertDeclared(ctx: ServiceContext, alertId: string, incidentId: string) {
+  const now = ctx.clock().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('report_alerts')
+      .set({ state: 'declared', incident_id: incidentId, handled_by: ctx.actor.label, updated_at: now })
+      .where('id', '=', alertId)
+      .where('state', 'in', ['open', 'acknowledged'])
+      .returning('id')
+      .executeTakeFirst();
+    // An alert dismissed meanwhile stays dismissed; the incident and links stand on their own.
+    if (updated) {
+      await writeAudit(trx, ctx, {
+        action: 'report_alert.declare',
+        subjectType: 'report_alert',
+        subjectId: alertId,
+        detail: { incidentId },
+      });
+    }
+  });
+}
