@@ -18,6 +18,9 @@ export const defaultCloudNamePattern = '^[a-z0-9-]+\\.[a-z0-9.-]+$';
 /** The identifier key whose value is a cloud's host name. */
 export const cloudNameKey = 'cloudName';
 
+/** Personal fields are erased this long after a report is closed (stated on the consent). */
+export const defaultRetentionDays = 180;
+
 export const limits = {
   name: 100,
   company: 200,

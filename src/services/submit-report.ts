@@ -6,6 +6,7 @@
  * returns the report filed the first time; two concurrent reports never share a ticket (the
  * unique index decides, the loser takes the next number).
  */
+import { createHash } from 'node:crypto';
 import { DialtoneError, validationError } from '#src/domain/errors.ts';
 import {
   defaultCloudNamePattern,
@@ -43,8 +44,8 @@ export interface SubmitReportOptions {
 export interface SubmittedReport {
   id: string;
   ticket: string;
-  /** The follow link's token: only returned when this call filed the report. */
-  token: string | null;
+  /** The follow link's token (the same again for a repeated submission key). */
+  token: string;
   incidentId: string | null;
   /** True when the submission key had already filed this report. */
   repeated: boolean;
@@ -96,7 +97,7 @@ export async function submitReport({
     options.perIdentifier ?? defaultPerIdentifier,
   );
 
-  const token = newToken();
+  const token = key ? followTokenFor(key) : newToken();
   const id = ctx.newId();
   const year = now.getUTCFullYear();
   const at = now.toISOString();
@@ -158,6 +159,15 @@ export async function submitReport({
   }
 }
 
+/**
+ * With a submission key the follow token is derived from it, so that the second of a double
+ * submit (the response the browser actually shows) leads to the same follow page. The key is as
+ * secret as the token: random, 16+ characters, known only to the browser that rendered the form.
+ */
+function followTokenFor(key: string): string {
+  return createHash('sha256').update(`dialtone follow link\0${key}`).digest('base64url');
+}
+
 async function findBySubmissionKey(db: Tx, key: string): Promise<SubmittedReport | null> {
   const row = await db
     .selectFrom('reports')
@@ -165,7 +175,13 @@ async function findBySubmissionKey(db: Tx, key: string): Promise<SubmittedReport
     .where('submission_key', '=', key)
     .executeTakeFirst();
   return row
-    ? { id: row.id, ticket: row.ticket, token: null, incidentId: row.incident_id, repeated: true }
+    ? {
+        id: row.id,
+        ticket: row.ticket,
+        token: followTokenFor(key),
+        incidentId: row.incident_id,
+        repeated: true,
+      }
     : null;
 }
 

@@ -5,10 +5,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '#src/web/deps.ts';
 import { publicPageRoutes } from './pages.ts';
+import { reportRoutes } from './report.ts';
 import { statusPageRoute } from './status.ts';
 import type { StatusFastPath } from './status-fast-path.ts';
 
 export async function publicRoutes(app: FastifyInstance, deps: AppDeps, statusFastPath?: StatusFastPath) {
   await statusPageRoute(app, deps, statusFastPath);
   await publicPageRoutes(app, deps);
+  await reportRoutes(app, deps);
 }

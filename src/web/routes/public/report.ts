@@ -1,0 +1,202 @@
+/**
+ * @module The public outage report: `GET /report` (choose a service, then the form prefilled from
+ * the self-check's link), `POST /report` (files it; per-field errors with everything kept, 400),
+ * `GET /report/sent` and the reporter's private follow page `GET /reports/:ticket?token=`.
+ * Limits: 5 reports per client address per 10 minutes, and per service and identifiers (see
+ * submit-report.ts); both answer with a 429 page in the reader's language.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DialtoneError, type FieldError } from '#src/domain/errors.ts';
+import { defaultCloudNamePattern, defaultRetentionDays, identifierSpecs } from '#src/domain/report.ts';
+import { systemActor } from '#src/services/context.ts';
+import { getReportForReporter } from '#src/services/get-report-for-reporter.ts';
+import { newToken } from '#src/services/secrets.ts';
+import { submitReport } from '#src/services/submit-report.ts';
+import { type AppDeps, serviceContext } from '#src/web/deps.ts';
+import {
+  renderReportFollowPage,
+  renderReportRateLimitedPage,
+  renderReportSentPage,
+} from '#src/web/views/public/report-follow.ts';
+import { type FormService, honeypotField, renderReportForm } from '#src/web/views/public/report-form.ts';
+import { readerOf, translateNotFound } from './reader.ts';
+
+const perAddress = { max: 5, minutes: 10 };
+const keptFields = [
+  'company',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'reporterKind',
+  'service',
+  'serviceOther',
+  'description',
+  'consent',
+  'symptom',
+  'path',
+];
+/** Text the form echoes back is cut here: nothing legitimate is longer (the verb refuses it anyway). */
+const maxKept = 6000;
+
+/**
+ * The cloud name pattern, from `DIALTONE_REPORT_CLOUD_NAME_PATTERN` (docs/REPORTS.md). Checked when
+ * the routes are registered, so a bad pattern stops the start with the variable's name.
+ */
+export function cloudNamePattern(env: Record<string, string | undefined> = process.env): RegExp {
+  const raw = env.DIALTONE_REPORT_CLOUD_NAME_PATTERN || defaultCloudNamePattern;
+  try {
+    return new RegExp(raw);
+  } catch {
+    throw new Error(`DIALTONE_REPORT_CLOUD_NAME_PATTERN: not a valid regular expression: "${raw}"`);
+  }
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+async function formServices(deps: AppDeps): Promise<FormService[]> {
+  const rows = await deps.store.db
+    .selectFrom('services')
+    .selectAll()
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  return rows
+    .map((s) => ({
+      id: s.id,
+      name: { de: s.name_de, en: s.name_en },
+      reporters: JSON.parse(s.reporters) as string[],
+      identifiers: identifierSpecs(JSON.parse(s.identifiers) as unknown[]),
+    }))
+    .filter((s) => s.reporters.length > 0);
+}
+
+/** The fields as typed, by form name, each a string (repeated or odd values are dropped). */
+function keptValues(body: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) {
+    const s = str(v);
+    if (s !== undefined && (keptFields.includes(k) || k.startsWith('identifiers.')))
+      out[k] = s.slice(0, maxKept);
+  }
+  return out;
+}
+
+function identifiersOf(values: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (k.startsWith('identifiers.')) out[k.slice(12)] = v;
+  return out;
+}
+
+export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
+  const pattern = cloudNamePattern();
+
+  async function sendForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors: FieldError[],
+    submissionKey: string,
+  ) {
+    const services = await formServices(deps);
+    const html = renderReportForm(readerOf(request, deps), {
+      services,
+      service: services.find((s) => s.id === values.service),
+      values,
+      errors,
+      csrf: request.csrfToken(reply),
+      submissionKey,
+      retentionDays: defaultRetentionDays,
+      url: request.url,
+    });
+    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+  }
+
+  /** Both limits answer with the same page; everything else goes to the app's error handler. */
+  function rateLimitPage(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+    if (!(error instanceof DialtoneError) || error.code !== 'rate_limited') throw error;
+    const minutes = Number(error.params.minutes ?? perAddress.minutes);
+    reply.code(429).header('retry-after', String(minutes * 60));
+    const html = renderReportRateLimitedPage(readerOf(request, deps), minutes, request.url);
+    return reply.type('text/html; charset=utf-8').send(html);
+  }
+
+  app.get('/report', async (request, reply) => {
+    const q = request.query as Record<string, unknown>;
+    const values = keptValues({ service: q.service, symptom: q.symptom, path: q.path });
+    return sendForm(request, reply, values, [], newToken());
+  });
+
+  app.post('/report', {
+    config: {
+      rateLimit: {
+        max: perAddress.max,
+        timeWindow: perAddress.minutes * 60_000,
+        errorResponseBuilder: () =>
+          new DialtoneError('rate_limited', 'error.rateLimited', { params: { minutes: perAddress.minutes } }),
+      },
+    },
+    errorHandler: rateLimitPage,
+    handler: async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      // Bots fill every field: answer as if it worked, store nothing.
+      const honeypot = body[honeypotField];
+      if (honeypot !== undefined && honeypot !== '') {
+        return reply.redirect('/report/sent', 303);
+      }
+      const values = keptValues(body);
+      const key = str(body.submissionKey) ?? '';
+      const submissionKey = /^[A-Za-z0-9_-]{16,64}$/.test(key) ? key : newToken();
+      try {
+        const filed = await submitReport({
+          ctx: serviceContext(deps, systemActor),
+          input: {
+            company: values.company,
+            firstName: values.firstName,
+            lastName: values.lastName,
+            email: values.email,
+            phone: values.phone,
+            reporterKind: values.reporterKind,
+            serviceId: values.service,
+            serviceOther: values.serviceOther,
+            identifiers: identifiersOf(values),
+            description: values.description,
+            consent: values.consent === 'yes',
+            symptom: values.symptom,
+            triagePath: values.path,
+            locale: request.locale,
+            submissionKey,
+          },
+          options: { cloudNamePattern: pattern },
+        });
+        return reply.redirect(`/reports/${filed.ticket}?token=${encodeURIComponent(filed.token)}`, 303);
+      } catch (e) {
+        if (!(e instanceof DialtoneError) || e.code !== 'validation_failed') throw e;
+        reply.code(400);
+        return sendForm(request, reply, values, e.fields, submissionKey);
+      }
+    },
+  });
+
+  app.get('/report/sent', async (request, reply) =>
+    reply.type('text/html; charset=utf-8').send(renderReportSentPage(readerOf(request, deps), request.url)),
+  );
+
+  app.get<{ Params: { ticket: string }; Querystring: { token?: unknown } }>(
+    '/reports/:ticket',
+    async (request, reply) => {
+      const { ticket } = request.params;
+      const token = str(request.query.token) ?? '';
+      const view = await getReportForReporter(deps.store.db, { ticket, token }).catch(
+        translateNotFound('report.follow.notFound', ticket),
+      );
+      const html = renderReportFollowPage(readerOf(request, deps), view, request.url);
+      // The link is the key: keep it out of shared caches and referrers.
+      return reply
+        .header('cache-control', 'private, no-store')
+        .header('referrer-policy', 'no-referrer')
+        .type('text/html; charset=utf-8')
+        .send(html);
+    },
+  );
+}

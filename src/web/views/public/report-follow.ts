@@ -1,0 +1,62 @@
+/**
+ * @module The reporter's private follow page (state, ticket, service, when it came in, the linked
+ * incident with its public updates; no personal data beyond the reporter's own name), and the
+ * small pages around the form: "received" and "too many reports".
+ */
+import { html } from 'ghtml';
+import type { ReporterReportView } from '#src/services/get-report-for-reporter.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import { pick } from '../format.ts';
+import { renderPublicPage } from './layout.ts';
+import { dateTime, incidentStatusBadge, messageBody, type Reader } from './parts.ts';
+
+/** A stored value's label, or the value itself when the catalog has no label for it. */
+function label(r: Reader, prefix: string, value: string): string {
+  const key = `${prefix}.${value}` as MessageKey;
+  const text = r.t(key);
+  return text === key ? value : text;
+}
+
+function incidentSection(r: Reader, v: ReporterReportView): string {
+  const i = v.incident;
+  const heading = html`<h2 id="h-i">${r.t('report.follow.incident')}</h2>`;
+  if (!i)
+    return html`<section aria-labelledby="h-i">!${heading}<p>${r.t('report.follow.noIncident')}</p></section>`;
+  const updates = i.updates.map(
+    (u) =>
+      html`<li><p class="meta">!${incidentStatusBadge(r, u.status)} !${dateTime(r, u.createdAt)}</p>!${messageBody(r, u.body)}</li>`,
+  );
+  const list = updates.length
+    ? html`<ol class="tl">!${updates.join('')}</ol>`
+    : html`<p>${r.t('public.noUpdates')}</p>`;
+  return html`<section aria-labelledby="h-i">!${heading}<h3><a href="/incidents/${i.id}">${pick(i.title, r.locale)}</a></h3><p class="meta">!${incidentStatusBadge(r, i.status)}</p>!${list}</section>`;
+}
+
+export function renderReportFollowPage(r: Reader, v: ReporterReportView, url: string): string {
+  const t = r.t;
+  const service = v.serviceOther
+    ? `${pick(v.service.name, r.locale)}: ${v.serviceOther}`
+    : pick(v.service.name, r.locale);
+  const reporter = v.reporterName
+    ? html`<dt>${t('report.follow.reporter')}</dt><dd>${v.reporterName}</dd>`
+    : '';
+  const reason = v.closeReason
+    ? html`<dt>${t('report.follow.closeReason')}</dt><dd>${label(r, 'report.closeReason', v.closeReason)}</dd>`
+    : '';
+  const facts = html`<dl class="facts"><dt>${t('report.follow.ticket')}</dt><dd>${v.ticket}</dd><dt>${t('report.follow.state')}</dt><dd><strong>${label(r, 'report.state', v.state)}</strong></dd>!${reason}<dt>${t('report.follow.service')}</dt><dd>${service}</dd>!${reporter}<dt>${t('report.follow.created')}</dt><dd>!${dateTime(r, v.createdAt)}</dd></dl>`;
+  const title = t('report.follow.title', { ticket: v.ticket });
+  const body = html`<h1>${title}</h1><p class="hint">${t('report.follow.keepLink')}</p>!${facts}!${incidentSection(r, v)}`;
+  return renderPublicPage(r, { title, section: 'none', body, url });
+}
+
+/** Shown instead of the follow page when the honeypot was filled: looks like success, stores nothing. */
+export function renderReportSentPage(r: Reader, url: string): string {
+  const body = html`<h1>${r.t('report.sent.title')}</h1><p>${r.t('report.sent.body')}</p>`;
+  return renderPublicPage(r, { title: r.t('report.sent.title'), section: 'none', body, url });
+}
+
+export function renderReportRateLimitedPage(r: Reader, minutes: number, url: string): string {
+  const title = r.t('report.rateLimited.title');
+  const body = html`<h1>${title}</h1><p>${r.t('report.rateLimited.body', { minutes })}</p><p><a href="/">${r.t('nav.status')}</a></p>`;
+  return renderPublicPage(r, { title, section: 'none', body, url });
+}
