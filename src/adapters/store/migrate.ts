@@ -7,6 +7,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as foundation from './migrations/001-foundation.ts';
 import * as activeTokenNames from './migrations/002-active-token-names.ts';
 import * as reports from './migrations/003-reports.ts';
+import * as inventory from './migrations/004-inventory.ts';
 import * as reportAlerts from './migrations/006-report-alerts.ts';
 import type { Database } from './schema.ts';
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
   '002-active-token-names': activeTokenNames,
   '003-reports': reports,
+  '004-inventory': inventory,
   '006-report-alerts': reportAlerts,
 };
 

@@ -13,6 +13,7 @@ import * as common from './messages/common.ts';
 import * as consoleArea from './messages/console.ts';
 import * as consoleIncidents from './messages/console-incidents.ts';
 import * as errors from './messages/errors.ts';
+import * as inventory from './messages/inventory.ts';
 import * as publicArea from './messages/public.ts';
 import * as report from './messages/report.ts';
 import * as triage from './messages/triage.ts';
@@ -26,6 +27,7 @@ const catalogs = {
     ...consoleIncidents.de,
     ...api.de,
     ...catalog.de,
+    ...inventory.de,
     ...report.de,
     ...triage.de,
   },
@@ -37,6 +39,7 @@ const catalogs = {
     ...consoleIncidents.en,
     ...api.en,
     ...catalog.en,
+    ...inventory.en,
     ...report.en,
     ...triage.en,
   },
