@@ -6,11 +6,13 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '#src/web/deps.ts';
 import { publicPageRoutes } from './pages.ts';
 import { reportRoutes } from './report.ts';
+import { selfCheckRoutes } from './self-check.ts';
 import { statusPageRoute } from './status.ts';
 import type { StatusFastPath } from './status-fast-path.ts';
 
 export async function publicRoutes(app: FastifyInstance, deps: AppDeps, statusFastPath?: StatusFastPath) {
   await statusPageRoute(app, deps, statusFastPath);
   await publicPageRoutes(app, deps);
+  await selfCheckRoutes(app, deps);
   await reportRoutes(app, deps);
 }
