@@ -4,6 +4,7 @@
  */
 import { backupCommand, verifyBackupCommand } from './backup.ts';
 import { catalogCommand } from './catalog.ts';
+import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
 import { tokenCommand } from './token.ts';
@@ -18,6 +19,7 @@ export const commands: Record<string, Command> = {
   serve: serveCommand,
   migrate: migrateCommand,
   catalog: catalogCommand,
+  import: importCommand,
   user: userCommand,
   token: tokenCommand,
   backup: backupCommand,
