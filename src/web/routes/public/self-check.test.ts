@@ -91,9 +91,9 @@ describe('public self-check', () => {
     const cloud = await get('/self-check/cloud-web-unreachable?a=0.1.1');
     expect(cloud.body).toContain('href="/report?service=cloud&symptom=cloud-web-unreachable&path=0.1.1"');
     // The trunk tree sends a phone system in our cloud to the cloud's queue.
-    const noCalls = await get('/self-check/no-calls?a=0.0.1.0.1.0.1.0', 'en');
+    const noCalls = await get('/self-check/no-calls?a=0.0.1.0.1.1.0.1.0', 'en');
     expect(noCalls.body).toContain('Please report the outage');
-    expect(noCalls.body).toContain('href="/report?service=cloud&symptom=no-calls&path=0.0.1.0.1.0.1.0"');
+    expect(noCalls.body).toContain('href="/report?service=cloud&symptom=no-calls&path=0.0.1.0.1.1.0.1.0"');
   });
 
   it('answers a path that is not in the tree with a 400 page in the reader language', async () => {
