@@ -19,7 +19,7 @@ export async function assignReport({
       .select(['id', 'disabled'])
       .where('id', '=', assigneeId)
       .executeTakeFirst();
-    if (!user || user.disabled !== 0) {
+    if (user?.disabled !== 0) {
       throw fieldRefused('assigneeId', 'console.reports.error.unknownAssignee', { id: assigneeId });
     }
   }

@@ -12,6 +12,7 @@ import * as catalog from './messages/catalog.ts';
 import * as common from './messages/common.ts';
 import * as consoleArea from './messages/console.ts';
 import * as consoleIncidents from './messages/console-incidents.ts';
+import * as consoleReports from './messages/console-reports.ts';
 import * as errors from './messages/errors.ts';
 import * as inventory from './messages/inventory.ts';
 import * as publicArea from './messages/public.ts';
@@ -25,6 +26,7 @@ const catalogs = {
     ...publicArea.de,
     ...consoleArea.de,
     ...consoleIncidents.de,
+    ...consoleReports.de,
     ...api.de,
     ...catalog.de,
     ...inventory.de,
@@ -37,6 +39,7 @@ const catalogs = {
     ...publicArea.en,
     ...consoleArea.en,
     ...consoleIncidents.en,
+    ...consoleReports.en,
     ...api.en,
     ...catalog.en,
     ...inventory.en,

@@ -9,6 +9,7 @@ import { consoleCatalogRoutes } from './catalog.ts';
 import { consoleDashboardRoutes } from './dashboard.ts';
 import { consoleIncidentRoutes } from './incidents.ts';
 import { consoleMaintenanceRoutes } from './maintenance.ts';
+import { consoleReportRoutes } from './reports.ts';
 import { consoleTemplateRoutes } from './templates.ts';
 import { consoleTokenRoutes } from './tokens.ts';
 import { consoleUserRoutes } from './users.ts';
@@ -17,6 +18,7 @@ export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
   await consoleAuthRoutes(app, deps);
   await consoleDashboardRoutes(app, deps);
   await consoleIncidentRoutes(app, deps);
+  await consoleReportRoutes(app, deps);
   await consoleMaintenanceRoutes(app, deps);
   await consoleTemplateRoutes(app, deps);
   await consoleCatalogRoutes(app, deps);

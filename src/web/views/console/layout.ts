@@ -15,6 +15,7 @@ import { langSwitchHref } from '../links.ts';
 export type ConsoleSection =
   | 'dashboard'
   | 'incidents'
+  | 'reports'
   | 'maintenance'
   | 'templates'
   | 'catalog'
@@ -27,6 +28,7 @@ export type ConsoleSection =
 const nav: { section: ConsoleSection; href: string; key: MessageKey; adminOnly: boolean }[] = [
   { section: 'dashboard', href: '/console', key: 'console.nav.dashboard', adminOnly: false },
   { section: 'incidents', href: '/console/incidents', key: 'console.nav.incidents', adminOnly: false },
+  { section: 'reports', href: '/console/reports', key: 'console.nav.reports', adminOnly: false },
   { section: 'maintenance', href: '/console/maintenance', key: 'console.nav.maintenance', adminOnly: false },
   { section: 'templates', href: '/console/templates', key: 'console.nav.templates', adminOnly: false },
   { section: 'catalog', href: '/console/catalog', key: 'console.nav.catalog', adminOnly: true },
