@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCatalogFile } from '#src/config/catalog-file.ts';
+import { advanceMaintenanceSchedule } from '#src/services/advance-maintenance-schedule.ts';
 import { applyCatalog } from '#src/services/apply-catalog.ts';
 import { declareIncident } from '#src/services/declare-incident.ts';
+import { scheduleMaintenance } from '#src/services/schedule-maintenance.ts';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { testContext } from '../../../../test/support/factories.ts';
 
@@ -32,6 +34,27 @@ describe('public self-check', () => {
         message: { de: 'Wir untersuchen.', en: 'We are investigating.' },
       },
     });
+    // DNS belongs to no service, but the partner portal depends on it.
+    await declareIncident({
+      ctx,
+      input: {
+        title: { de: 'Namensauflösung gestört', en: 'Name resolution disrupted' },
+        components: [{ componentId: 'dns', status: 'partial_outage' }],
+        message: { de: 'Wir untersuchen.', en: 'We are investigating.' },
+      },
+    });
+    await scheduleMaintenance({
+      ctx,
+      input: {
+        title: { de: 'Wartung der SIP-Trunks', en: 'SIP trunk maintenance' },
+        message: { de: 'Kurze Unterbrechungen möglich.', en: 'Short interruptions possible.' },
+        componentIds: ['sip-trunk'],
+        scheduledStart: '2026-11-20T10:30:00.000Z',
+        scheduledEnd: '2026-11-20T11:30:00.000Z',
+      },
+    });
+    t.clock.set('2026-11-20T10:30:00.000Z');
+    await advanceMaintenanceSchedule({ ctx });
   });
   afterAll(async () => t?.close());
 
@@ -56,6 +79,15 @@ describe('public self-check', () => {
     expect(res.body).toContain('href="/feed.atom"');
     expect(res.body).toContain('href="/self-check/phones-unregistered?a="');
     expect(res.body).not.toContain('sc-answer');
+  });
+
+  it('counts what a service depends on, and running maintenance, as already known', async () => {
+    const portal = await get('/self-check/partner-portal-unreachable', 'en');
+    expect(portal.body).toContain('Name resolution disrupted');
+    expect(portal.body).not.toContain('Hosted PBX clouds unreachable');
+    const trunk = await get('/self-check/trunk-health', 'en');
+    expect(trunk.body).toContain('SIP trunk maintenance');
+    expect(trunk.body).toContain('href="/self-check/trunk-health?a="');
   });
 
   it('goes straight to the first question where nothing is known', async () => {
