@@ -46,7 +46,9 @@ export const de = {
     'Für diesen Anschluss wurden in den letzten {minutes} Minuten schon mehrere Störungen gemeldet. Wir bearbeiten sie bereits.',
   'report.rateLimited.title': 'Zu viele Meldungen',
   'report.rateLimited.body':
-    'Von Ihrem Anschluss wurden in kurzer Zeit zu viele Meldungen gesendet. Bitte versuchen Sie es in {minutes} Minuten erneut oder rufen Sie die Störungshotline an.',
+    'Von Ihrem Anschluss wurden in kurzer Zeit zu viele Meldungen gesendet. Bitte versuchen Sie es in {minutes} Minuten erneut.',
+  'report.rateLimited.hotline':
+    'Bei dringenden Störungen erreichen Sie die Störungshotline rund um die Uhr; die Nummern stehen auf der Statusseite.',
   'report.sent.title': 'Meldung eingegangen',
   'report.sent.body': 'Vielen Dank. Ihre Störungsmeldung ist eingegangen.',
   'report.follow.title': 'Störungsmeldung {ticket}',
@@ -114,7 +116,9 @@ export const en: Record<keyof typeof de, string> = {
     'Several outages have already been reported for this line in the last {minutes} minutes. We are on it.',
   'report.rateLimited.title': 'Too many reports',
   'report.rateLimited.body':
-    'Too many reports were sent from your connection in a short time. Please try again in {minutes} minutes or call the outage hotline.',
+    'Too many reports were sent from your connection in a short time. Please try again in {minutes} minutes.',
+  'report.rateLimited.hotline':
+    'For urgent outages the outage hotline is there around the clock; its numbers are on the status page.',
   'report.sent.title': 'Report received',
   'report.sent.body': 'Thank you. Your outage report has been received.',
   'report.follow.title': 'Outage report {ticket}',

@@ -214,6 +214,11 @@ describe('report form', () => {
     for (let i = 0; i < 4; i++)
       codes.push((await post(validFields, { address: `198.51.100.${i}`, lang: 'en' })).statusCode);
     expect(codes).toEqual([303, 303, 303, 429]);
+    const page = await post(validFields, { address: '198.51.100.9', lang: 'en' });
+    expect(page.body).toContain(
+      'Several outages have already been reported for this line in the last 60 minutes.',
+    );
+    expect(page.headers['retry-after']).toBe('3600');
     expect(await reportCount()).toBe(3);
   });
 

@@ -13,6 +13,7 @@ import { getReportForReporter } from '#src/services/get-report-for-reporter.ts';
 import { newToken } from '#src/services/secrets.ts';
 import { submitReport } from '#src/services/submit-report.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
+import { translateLoose } from '#src/web/i18n/index.ts';
 import {
   renderReportFollowPage,
   renderReportRateLimitedPage,
@@ -117,7 +118,8 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!(error instanceof DialtoneError) || error.code !== 'rate_limited') throw error;
     const minutes = Number(error.params.minutes ?? perAddress.minutes);
     reply.code(429).header('retry-after', String(minutes * 60));
-    const html = renderReportRateLimitedPage(readerOf(request, deps), minutes, request.url);
+    const text = translateLoose(request.t, error.key, error.params);
+    const html = renderReportRateLimitedPage(readerOf(request, deps), text, request.url);
     return reply.type('text/html; charset=utf-8').send(html);
   }
 
@@ -133,7 +135,9 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
         max: perAddress.max,
         timeWindow: perAddress.minutes * 60_000,
         errorResponseBuilder: () =>
-          new DialtoneError('rate_limited', 'error.rateLimited', { params: { minutes: perAddress.minutes } }),
+          new DialtoneError('rate_limited', 'report.rateLimited.body', {
+            params: { minutes: perAddress.minutes },
+          }),
       },
     },
     errorHandler: rateLimitPage,

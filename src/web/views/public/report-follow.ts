@@ -55,8 +55,9 @@ export function renderReportSentPage(r: Reader, url: string): string {
   return renderPublicPage(r, { title: r.t('report.sent.title'), section: 'none', body, url });
 }
 
-export function renderReportRateLimitedPage(r: Reader, minutes: number, url: string): string {
+/** The 429 page of both limits; `text` says which one and when to try again. */
+export function renderReportRateLimitedPage(r: Reader, text: string, url: string): string {
   const title = r.t('report.rateLimited.title');
-  const body = html`<h1>${title}</h1><p>${r.t('report.rateLimited.body', { minutes })}</p><p><a href="/">${r.t('nav.status')}</a></p>`;
+  const body = html`<h1>${title}</h1><p>${text}</p><p>${r.t('report.rateLimited.hotline')}</p><p><a href="/">${r.t('nav.status')}</a></p>`;
   return renderPublicPage(r, { title, section: 'none', body, url });
 }
