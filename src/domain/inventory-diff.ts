@@ -117,3 +117,23 @@ export const canonical = (identifiers: Record<string, string>): string =>
   JSON.stringify(
     Object.fromEntries(Object.entries(identifiers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   );
+
+/** One line per change, like the catalog's: `+ contract V-2009`, `~ customer K-1001`, `- resource phone_number +493551234568`. */
+export function formatInventoryChanges(changes: InventoryChanges): string[] {
+  const label = {
+    customers: (c: CustomerRecord) => `customer ${c.externalId}`,
+    contacts: (c: ContactRecord) => `contact ${c.customerExternalId} ${c.email}`,
+    contracts: (c: ContractRecord) => `contract ${c.externalId}`,
+    resources: (r: ResourceRecord) => `resource ${r.kind} ${r.value}`,
+  };
+  const lines = (kind: (typeof inventoryKinds)[number]) => {
+    const name = label[kind] as (x: unknown) => string;
+    const c = changes[kind] as Changes<unknown>;
+    return [
+      ...c.create.map((x) => `+ ${name(x)}`),
+      ...c.update.map((x) => `~ ${name(x)}`),
+      ...c.delete.map((x) => `- ${name(x)}`),
+    ];
+  };
+  return inventoryKinds.flatMap(lines);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.ts';
 import { checkInventory, type InventoryCatalog, normalizeE164, normalizeIdentifier } from './inventory.ts';
-import { diffInventory } from './inventory-diff.ts';
+import { diffInventory, formatInventoryChanges } from './inventory-diff.ts';
 
 const catalog: InventoryCatalog = {
   services: new Map([
@@ -194,6 +194,14 @@ describe('diffInventory', () => {
       delete: [stored.customers[1], stored.customers[2]],
     });
     expect(full.resources.delete).toHaveLength(1);
+    expect(formatInventoryChanges(full)).toEqual([
+      '+ customer K-4',
+      '~ customer K-1',
+      '- customer K-2',
+      '- customer K-3',
+      '- contract V-3',
+      '- resource cloud x',
+    ]);
     const kept = diffInventory(stored, incoming, { customers: [], contracts: ['V-3'] });
     expect(kept.customers.delete.map((c) => c.externalId)).toEqual(['K-2']);
     expect(kept.contracts.delete).toEqual([]);

@@ -54,6 +54,8 @@ export interface ImportInventoryResult {
   counts: ChangeCounts;
   /** True when something was written. */
   written: boolean;
+  /** The changes themselves (none for a refused file). */
+  changes: InventoryChanges | null;
 }
 
 /** Arbitrary constant key for the PostgreSQL advisory lock that serialises inventory imports. */
@@ -75,6 +77,7 @@ export async function importInventory({
     accepted: !refused,
     counts: countsOf(changes),
     written,
+    changes,
   });
   if (refused) return result(null, false);
   if (input.dryRun)

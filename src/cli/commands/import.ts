@@ -12,6 +12,7 @@ import { createIdGenerator } from '#src/adapters/ids.ts';
 import { openStore } from '#src/adapters/store/open-store.ts';
 import { loadConfig } from '#src/config/env.ts';
 import type { InventoryError } from '#src/domain/inventory.ts';
+import { formatInventoryChanges } from '#src/domain/inventory-diff.ts';
 import { cliActor, type ServiceContext } from '#src/services/context.ts';
 import {
   type ChangeCounts,
@@ -105,6 +106,8 @@ function report(t: Translate, file: string, result: ImportInventoryResult, dryRu
     console.error(t('inventory.cli.skipped', { count: result.badLines.length }));
   const counts = formatCounts(t, result.counts);
   const total = Object.values(result.counts).reduce((n, c) => n + c.create + c.update + c.delete, 0);
+  // A dry run is for review: every change on its own line, as `catalog apply --dry-run` does.
+  if (dryRun && result.changes) for (const line of formatInventoryChanges(result.changes)) console.log(line);
   if (dryRun) console.log(t('inventory.cli.dryRun', { rows: result.rows, counts }));
   else if (total === 0) console.log(t('inventory.cli.unchanged', { rows: result.rows }));
   else console.log(t('inventory.cli.imported', { rows: result.rows, counts }));
