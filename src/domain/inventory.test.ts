@@ -73,6 +73,7 @@ describe('checkInventory', () => {
       'K-3,Drei,customer,,,,,V-4,cloud,,LIC-1,,phone_number,0355 1234,nope',
       'K-4,Vier,customer,,,,,,,x.example,,,trunk,t-1,sip-trunk',
       'K-5,Fünf,customer',
+      'K-6,"Sechs\nZeilen",customer,,,,,V-6,cloud,"a\tb",,,,,',
     );
     const at = (line: number) => r.errors.filter((e) => e.line === line).map((e) => [e.column, e.key]);
     expect(at(2)).toEqual([
@@ -98,10 +99,17 @@ describe('checkInventory', () => {
       key: 'inventory.error.fieldCount',
       params: { expected: 15, found: 3 },
     });
-    expect(r.badLines).toEqual([2, 3, 4, 5, 6]);
+    expect(at(7)).toEqual([
+      ['customer_name', 'inventory.error.controlCharacter'],
+      ['cloudName', 'inventory.error.controlCharacter'],
+    ]);
+    expect(r.badLines).toEqual([2, 3, 4, 5, 6, 7]);
     expect(r.fatal).toBe(false);
     expect(r.inventory.customers).toEqual([]);
-    expect(r.untouchable).toEqual({ customers: ['K-2', 'K-3', 'K-4', 'K-5'], contracts: ['V-3', 'V-4'] });
+    expect(r.untouchable).toEqual({
+      customers: ['K-2', 'K-3', 'K-4', 'K-5', 'K-6'],
+      contracts: ['V-3', 'V-4', 'V-6'],
+    });
   });
 
   it('refuses a later row that contradicts an earlier one, keeping the earlier', () => {

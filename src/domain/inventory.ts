@@ -286,6 +286,7 @@ function parseContract(
     if (keys && !keys.includes(key))
       fail(key, 'inventory.error.identifierNotOfService', { key, service: serviceId });
     else if (value.length > 200) fail(key, 'inventory.error.tooLong', { max: 200 });
+    else if (controlChars.test(value)) fail(key, 'inventory.error.controlCharacter');
     identifiers[key] = value;
   }
   return { externalId, customerExternalId: customer, serviceId, identifiers };
