@@ -7,6 +7,8 @@
  * unique index decides, the loser takes the next number).
  */
 import { createHash } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { ReportTable } from '#src/adapters/store/schema.ts';
 import { DialtoneError, validationError } from '#src/domain/errors.ts';
 import {
   defaultCloudNamePattern,
@@ -70,6 +72,58 @@ export async function submitReport({
     const earlier = await findBySubmissionKey(ctx.db, key);
     if (earlier) return earlier;
   }
+  const { report, queue } = await validate(ctx, input, options);
+  const identifiers = JSON.stringify(report.identifiers);
+  const now = ctx.clock();
+  const limit = options.perIdentifier ?? defaultPerIdentifier;
+  await checkIdentifierLimit(ctx.db, report.serviceId, identifiers, now, limit);
+
+  const token = key ? followTokenFor(key) : newToken();
+  const at = now.toISOString();
+  const row: Omit<Insertable<ReportTable>, 'ticket' | 'state' | 'incident_id'> = {
+    id: ctx.newId(),
+    follow_token_hash: hashToken(token),
+    service_id: report.serviceId,
+    service_other: report.serviceOther,
+    reporter_kind: report.reporterKind,
+    partner_user_id: input.partnerUserId ?? null,
+    company: report.company,
+    first_name: report.firstName,
+    last_name: report.lastName,
+    email: report.email,
+    phone: report.phone,
+    identifiers,
+    description: report.description,
+    triage_path: JSON.stringify(parseTriagePath(input.symptom, input.triagePath)),
+    queue,
+    locale: input.locale,
+    submission_key: key,
+    consent_at: at,
+    created_at: at,
+    updated_at: at,
+    close_reason: null,
+    assignee_id: null,
+    closed_at: null,
+    erased_at: null,
+    version: 1,
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const filed = await insertReport(ctx, row, now.getUTCFullYear());
+      return { ...filed, token, repeated: false };
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      // The same form sent twice at once: the other request filed it.
+      const earlier = key ? await findBySubmissionKey(ctx.db, key) : null;
+      if (earlier) return earlier;
+      // Otherwise another report took this ticket number: take the next one.
+      if (attempt >= ticketAttempts) throw e;
+    }
+  }
+}
+
+/** Checks the report against its service; the queue is the service's. */
+async function validate(ctx: ServiceContext, input: SubmitReportInput, options: SubmitReportOptions) {
   const services = await ctx.db
     .selectFrom('services')
     .select(['id', 'reporters', 'identifiers', 'queue'])
@@ -85,78 +139,33 @@ export async function submitReport({
     cloudNamePattern: options.cloudNamePattern ?? new RegExp(defaultCloudNamePattern),
     hasOtherService: services.some((s) => s.id === otherServiceId),
   });
-  if (!checked.ok) throw validationError(checked.errors);
-  const report = checked.report;
-  const identifiers = JSON.stringify(report.identifiers);
-  const now = ctx.clock();
-  await checkIdentifierLimit(
-    ctx.db,
-    report.serviceId,
-    identifiers,
-    now,
-    options.perIdentifier ?? defaultPerIdentifier,
-  );
+  if (!checked.ok || !service) throw validationError(checked.ok ? [] : checked.errors);
+  return { report: checked.report, queue: service.queue };
+}
 
-  const token = key ? followTokenFor(key) : newToken();
-  const id = ctx.newId();
-  const year = now.getUTCFullYear();
-  const at = now.toISOString();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await ctx.db.transaction().execute(async (trx) => {
-        const ticket = formatTicket(year, (await lastSequence(trx, year)) + 1);
-        const incidentId = await openIncidentFor(trx, report.serviceId);
-        await trx
-          .insertInto('reports')
-          .values({
-            id,
-            ticket,
-            follow_token_hash: hashToken(token),
-            service_id: report.serviceId,
-            service_other: report.serviceOther,
-            reporter_kind: report.reporterKind,
-            partner_user_id: input.partnerUserId ?? null,
-            company: report.company,
-            first_name: report.firstName,
-            last_name: report.lastName,
-            email: report.email,
-            phone: report.phone,
-            identifiers,
-            description: report.description,
-            triage_path: JSON.stringify(parseTriagePath(input.symptom, input.triagePath)),
-            queue: service?.queue ?? 'default',
-            state: incidentId ? 'linked' : 'new',
-            close_reason: null,
-            incident_id: incidentId,
-            assignee_id: null,
-            locale: input.locale,
-            submission_key: key,
-            consent_at: at,
-            created_at: at,
-            updated_at: at,
-            closed_at: null,
-            erased_at: null,
-            version: 1,
-          })
-          .execute();
-        // No personal data in the audit log: the retention job erases it from the report only.
-        await writeAudit(trx, ctx, {
-          action: 'report.submit',
-          subjectType: 'report',
-          subjectId: id,
-          detail: { ticket, service: report.serviceId, queue: service?.queue, incidentId },
-        });
-        return { id, ticket, token, incidentId, repeated: false };
-      });
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-      // The same form sent twice at once: the other request filed it.
-      const earlier = key ? await findBySubmissionKey(ctx.db, key) : null;
-      if (earlier) return earlier;
-      // Otherwise another report took this ticket number: take the next one.
-      if (attempt >= ticketAttempts) throw e;
-    }
-  }
+/** One attempt: the next ticket number of the year, the incident link, the row and its audit. */
+async function insertReport(
+  ctx: ServiceContext,
+  row: Omit<Insertable<ReportTable>, 'ticket' | 'state' | 'incident_id'>,
+  year: number,
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const ticket = formatTicket(year, (await lastSequence(trx, year)) + 1);
+    const incidentId = await openIncidentFor(trx, row.service_id);
+    const state = incidentId ? 'linked' : 'new';
+    await trx
+      .insertInto('reports')
+      .values({ ...row, ticket, state, incident_id: incidentId })
+      .execute();
+    // No personal data in the audit log: the retention job erases it from the report only.
+    await writeAudit(trx, ctx, {
+      action: 'report.submit',
+      subjectType: 'report',
+      subjectId: row.id,
+      detail: { ticket, service: row.service_id, queue: row.queue, incidentId },
+    });
+    return { id: row.id, ticket, incidentId };
+  });
 }
 
 /**
