@@ -74,3 +74,17 @@ export async function findContract(
     },
   };
 }
+
+/**
+ * Whether an inventory with contracts of this service has been imported. Reports check an end
+ * customer's identifier only then: before the first import there is nothing to match against.
+ */
+export async function hasContractsFor(db: Tx, serviceId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('contracts')
+    .select('id')
+    .where('service_id', '=', serviceId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -4,7 +4,7 @@ import { parseCatalogFile } from '#src/config/catalog-file.ts';
 import { testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
 import { applyCatalog } from './apply-catalog.ts';
-import { findContract } from './find-contract.ts';
+import { findContract, hasContractsFor } from './find-contract.ts';
 import { importInventory } from './import-inventory.ts';
 import { listAffectedResources } from './list-affected-resources.ts';
 
@@ -138,8 +138,11 @@ describeEachStore('inventory import', (getStore) => {
   });
 
   it('finds contracts by identifiers of their service only, ignoring case and spaces', async () => {
-    await importInventory({ ctx: ctx(), input: { text: example } });
     const db = getStore().db;
+    expect(await hasContractsFor(db, 'dsl')).toBe(false);
+    await importInventory({ ctx: ctx(), input: { text: example } });
+    expect(await hasContractsFor(db, 'dsl')).toBe(true);
+    expect(await hasContractsFor(db, 'push')).toBe(false);
     expect(
       await findContract(db, {
         serviceId: 'cloud',
