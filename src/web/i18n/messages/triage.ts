@@ -7,7 +7,7 @@ export const de = {
   'triage.intro':
     'Beantworten Sie ein paar Fragen: Oft lässt sich ein Problem selbst beheben, und sonst wissen wir gleich, was Sie melden möchten. Eine Frage pro Seite, ohne Anmeldung.',
   'triage.chooseSymptom': 'Was funktioniert nicht?',
-  'triage.noTrees': 'Für diesen Dienst gibt es noch keinen Selbsttest.',
+  'triage.noTrees': 'Es sind noch keine Selbsttests eingerichtet.',
   'triage.known.heading': 'Bereits bekannt',
   'triage.known.intro': 'Zu „{service}“ sind uns diese Störungen und Wartungen bereits bekannt:',
   'triage.known.incident': 'Störung',
@@ -68,7 +68,7 @@ export const en: Record<keyof typeof de, string> = {
   'triage.intro':
     'Answer a few questions: many problems can be fixed on the spot, and otherwise we know right away what you want to report. One question per page, no sign-in.',
   'triage.chooseSymptom': 'What does not work?',
-  'triage.noTrees': 'There is no self-check for this service yet.',
+  'triage.noTrees': 'No self-checks have been set up yet.',
   'triage.known.heading': 'Already known',
   'triage.known.intro': 'We already know of these outages and maintenance on "{service}":',
   'triage.known.incident': 'Outage',

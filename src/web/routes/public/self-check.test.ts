@@ -144,6 +144,18 @@ describe('public self-check', () => {
     }
   });
 
+  it('offers no tree whose service the catalog lacks', async () => {
+    const other = await buildTestApp();
+    try {
+      const res = await other.app.inject({ url: '/self-check', headers: { 'accept-language': 'en' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('No self-checks have been set up yet.');
+      expect(res.body).not.toContain('/self-check/no-calls');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers an unknown tree with a 404 naming it', async () => {
     const res = await get('/self-check/no-such-tree', 'en');
     expect(res.statusCode).toBe(404);
