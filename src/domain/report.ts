@@ -236,6 +236,12 @@ export function parseTriagePath(symptom: string | undefined, path: string | unde
   return steps.slice(0, limits.pathSteps);
 }
 
+/** Steps as stored: at most `pathSteps` of them, each part cut to 200 characters. */
+export const clampTriageSteps = (steps: readonly TriageStep[]): TriageStep[] =>
+  steps
+    .slice(0, limits.pathSteps)
+    .map((s) => ({ node: s.node.slice(0, 200), answer: s.answer.slice(0, 200) }));
+
 /** `ST-2026-000123`: prefix, year, a sequence per year. */
 export const formatTicket = (year: number, sequence: number) =>
   `ST-${year}-${String(sequence).padStart(6, '0')}`;

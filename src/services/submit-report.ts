@@ -11,13 +11,14 @@ import type { Insertable } from 'kysely';
 import type { ReportTable } from '#src/adapters/store/schema.ts';
 import { DialtoneError, validationError } from '#src/domain/errors.ts';
 import {
+  clampTriageSteps,
   defaultCloudNamePattern,
   formatTicket,
   identifierSpecs,
   otherServiceId,
-  parseTriagePath,
   type RawReport,
   type ReportableService,
+  type TriageStep,
   ticketSequence,
   validateReport,
 } from '#src/domain/report.ts';
@@ -27,9 +28,8 @@ import { hashToken, newToken } from './secrets.ts';
 import { writeAudit } from './write-audit.ts';
 
 export interface SubmitReportInput extends RawReport {
-  /** The self-check's symptom and path (`node:answer,…`), as the report link carried them. */
-  symptom?: string | undefined;
-  triagePath?: string | undefined;
+  /** The self-check's steps (the web layer resolves the report link's path against the trees). */
+  triage?: readonly TriageStep[] | undefined;
   locale: 'de' | 'en';
   /** One per form rendering: the same key twice files one report. */
   submissionKey?: string | undefined;
@@ -94,7 +94,7 @@ export async function submitReport({
     phone: report.phone,
     identifiers,
     description: report.description,
-    triage_path: JSON.stringify(parseTriagePath(input.symptom, input.triagePath)),
+    triage_path: JSON.stringify(clampTriageSteps(input.triage ?? [])),
     queue,
     locale: input.locale,
     submission_key: key,

@@ -241,4 +241,25 @@ describe('report form', () => {
     expect(page.body).toContain('SIP trunks down');
     expect(page.body).toContain('We are looking into it.');
   });
+
+  it('stores the self-check path as the reporter saw it', async () => {
+    const fields = { ...validFields, service: 'dsl', 'identifiers.dslOrderNumber': 'D-1' };
+    await post({ ...fields, symptom: 'dsl-no-internet', path: '1.2' }, { lang: 'en' });
+    await post({ ...fields, symptom: 'dsl-no-internet', path: '7.7', 'identifiers.dslOrderNumber': 'D-2' });
+    await post({ ...fields, symptom: 'own', path: 'led:on,<x>:y', 'identifiers.dslOrderNumber': 'D-3' });
+    const rows = await t.store.db.selectFrom('reports').select('triage_path').orderBy('ticket').execute();
+    expect(rows.map((r) => JSON.parse(r.triage_path))).toEqual([
+      [
+        { node: 'symptom', answer: 'dsl-no-internet' },
+        { node: 'led', answer: 'No, it blinks or is off' },
+        { node: 'restart', answer: 'Nothing' },
+        { node: 'outcome', answer: 'report' },
+      ],
+      [{ node: 'symptom', answer: 'dsl-no-internet' }],
+      [
+        { node: 'symptom', answer: 'own' },
+        { node: 'led', answer: 'on' },
+      ],
+    ]);
+  });
 });

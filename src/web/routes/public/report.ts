@@ -7,13 +7,22 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DialtoneError, type FieldError } from '#src/domain/errors.ts';
-import { defaultCloudNamePattern, defaultRetentionDays, identifierSpecs } from '#src/domain/report.ts';
+import {
+  defaultCloudNamePattern,
+  defaultRetentionDays,
+  identifierSpecs,
+  parseTriagePath,
+  type TriageStep,
+} from '#src/domain/report.ts';
+import { parseAnswerPath, walkTriage } from '#src/domain/triage.ts';
 import { systemActor } from '#src/services/context.ts';
 import { getReportForReporter } from '#src/services/get-report-for-reporter.ts';
+import { loadTriageTrees, type TriageTrees } from '#src/services/load-triage-trees.ts';
 import { newToken } from '#src/services/secrets.ts';
 import { submitReport } from '#src/services/submit-report.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
-import { translateLoose } from '#src/web/i18n/index.ts';
+import { type Locale, translateLoose } from '#src/web/i18n/index.ts';
+import { pick } from '#src/web/views/format.ts';
 import {
   renderReportFollowPage,
   renderReportRateLimitedPage,
@@ -50,6 +59,16 @@ export function cloudNamePattern(env: Record<string, string | undefined> = proce
     return new RegExp(raw);
   } catch {
     throw new Error(`DIALTONE_REPORT_CLOUD_NAME_PATTERN: not a valid regular expression: "${raw}"`);
+  }
+}
+
+/** The self-check's trees, to read the path a report link carries; the form works without them. */
+function selfCheckTrees(app: FastifyInstance): TriageTrees | null {
+  try {
+    return loadTriageTrees();
+  } catch (err) {
+    app.log.error({ err }, 'self-check trees not loaded: reports keep only the symptom');
+    return null;
   }
 }
 
@@ -91,6 +110,7 @@ function identifiersOf(values: Record<string, string>): Record<string, string> {
 
 export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
   const pattern = cloudNamePattern();
+  const trees = selfCheckTrees(app);
 
   async function sendForm(
     request: FastifyRequest,
@@ -166,8 +186,7 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
             identifiers: identifiersOf(values),
             description: values.description,
             consent: values.consent === 'yes',
-            symptom: values.symptom,
-            triagePath: values.path,
+            triage: triageSteps(trees, values.symptom, values.path, request.locale),
             locale: request.locale,
             submissionKey,
           },
@@ -203,4 +222,29 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
         .send(html);
     },
   );
+}
+
+/**
+ * The self-check's steps as the NOC reads them. The self-check links with `symptom=<tree id>` and
+ * `path=<answer indices>` (`0.1.2`): walked through the tree, each step is the question's id and
+ * the answer as the reporter saw it, then the outcome. Links not from a tree may carry
+ * `node:answer` pairs (domain/report.ts); anything else keeps only the symptom.
+ */
+export function triageSteps(
+  trees: TriageTrees | null,
+  symptom: string | undefined,
+  path: string | undefined,
+  locale: Locale,
+): TriageStep[] {
+  const tree = symptom ? trees?.byId.get(symptom) : undefined;
+  if (!tree) return parseTriagePath(symptom, path);
+  const start = [{ node: 'symptom', answer: tree.id }];
+  const answers = parseAnswerPath(path ?? '');
+  const walk = answers ? walkTriage(tree, answers) : null;
+  if (!walk?.ok) return start;
+  const steps = walk.steps.map((s) => ({
+    node: s.question.id,
+    answer: pick(s.question.answers[s.answerIndex]?.label ?? { de: '', en: '' }, locale),
+  }));
+  return [...start, ...steps, { node: 'outcome', answer: walk.node.id }];
 }
