@@ -4,6 +4,7 @@
 export const de = {
   'app.name': 'dialtone',
   'nav.status': 'Status',
+  'nav.selfCheck': 'Selbsttest',
   'nav.history': 'Verlauf',
   'nav.maintenance': 'Wartungen',
   'nav.console': 'Konsole',
@@ -48,6 +49,7 @@ export const de = {
 export const en: Record<keyof typeof de, string> = {
   'app.name': 'dialtone',
   'nav.status': 'Status',
+  'nav.selfCheck': 'Self-check',
   'nav.history': 'History',
   'nav.maintenance': 'Maintenance',
   'nav.console': 'Console',

@@ -10,10 +10,11 @@ import { renderDocument } from '../document.ts';
 import { langSwitchHref } from '../links.ts';
 import type { Reader } from './parts.ts';
 
-export type PublicSection = 'status' | 'history' | 'maintenance' | 'none';
+export type PublicSection = 'status' | 'self-check' | 'history' | 'maintenance' | 'none';
 
 const nav: { section: PublicSection; href: string; key: MessageKey }[] = [
   { section: 'status', href: '/', key: 'nav.status' },
+  { section: 'self-check', href: '/self-check', key: 'nav.selfCheck' },
   { section: 'history', href: '/history', key: 'nav.history' },
   { section: 'maintenance', href: '/maintenance', key: 'nav.maintenance' },
 ];

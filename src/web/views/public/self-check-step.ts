@@ -73,7 +73,7 @@ export function renderQuestion(r: Reader, q: TriageQuestion, p: StepPage): strin
       html`<li><a class="sc-answer" href="${pathHref(p.tree, [...p.path, i])}">${pick(a.label, r.locale)}</a></li>`,
   );
   const body = html`!${crumb(r)}!${p.note ? html`<p class="sc-note">${p.note}</p>` : ''}<p class="meta">${pick(p.tree.title, r.locale)} · ${t('triage.step', { n: p.path.length + 1 })}</p><h1>${pick(q.question, r.locale)}</h1>!${q.help ? md(r, q.help) : ''}<ul class="sc-answers" aria-label="${t('triage.answers')}">!${answers.join('')}</ul>!${p.path.length > 0 ? stepNav(r, p.tree, p.path) : ''}!${answersSoFar(r, p.steps)}`;
-  return renderPublicPage(r, { title: pick(q.question, r.locale), section: 'none', body, url: p.url });
+  return renderPublicPage(r, { title: pick(q.question, r.locale), section: 'self-check', body, url: p.url });
 }
 
 export function renderOutcome(r: Reader, o: TriageOutcome, p: StepPage): string {
@@ -84,12 +84,12 @@ export function renderOutcome(r: Reader, o: TriageOutcome, p: StepPage): string 
       ? html`<p><a class="sc-go" href="${reportHref(p.tree, o, p.path)}">${t('triage.reportLink')}</a></p>`
       : html`<p class="meta">${t('triage.stillBroken')}</p>`;
   const body = html`!${crumb(r)}<p class="st ${kindClass[o.kind]}">${t(`triage.outcome.${o.kind}`)}</p><h1>${pick(o.title, r.locale)}</h1>!${reason}!${md(r, o.text)}!${action}!${stepNav(r, p.tree, p.path)}!${answersSoFar(r, p.steps)}`;
-  return renderPublicPage(r, { title: pick(o.title, r.locale), section: 'none', body, url: p.url });
+  return renderPublicPage(r, { title: pick(o.title, r.locale), section: 'self-check', body, url: p.url });
 }
 
 /** A path that leads nowhere in this tree (a changed tree, a mistyped link): say so, offer a restart. */
 export function renderBadPath(r: Reader, tree: TriageTree, at: number, url: string): string {
   const t = r.t;
   const body = html`!${crumb(r)}<h1>${t('triage.badPath.title')}</h1><p>${t('triage.badPath.text', { at })}</p><p><a class="sc-go" href="${firstQuestionHref(tree)}">${t('triage.restart')}</a></p>`;
-  return renderPublicPage(r, { title: t('triage.badPath.title'), section: 'none', body, url });
+  return renderPublicPage(r, { title: t('triage.badPath.title'), section: 'self-check', body, url });
 }

@@ -26,7 +26,7 @@ export function renderSelfCheckList(r: Reader, groups: readonly SymptomGroup[], 
       html`<section class="sc-group"><h3>${pick(g.service.name, r.locale)}</h3><ul class="plain">!${g.trees.map((tree) => html`<li><a href="${treeHref(tree)}">${pick(tree.title, r.locale)}</a></li>`).join('')}</ul></section>`,
   );
   const body = html`<h1>${t('triage.heading')}</h1><p>${t('triage.intro')}</p><h2>${t('triage.chooseSymptom')}</h2>!${sections.length > 0 ? sections.join('') : html`<p>${t('triage.noTrees')}</p>`}`;
-  return renderPublicPage(r, { title: t('triage.title'), section: 'none', body, url });
+  return renderPublicPage(r, { title: t('triage.title'), section: 'self-check', body, url });
 }
 
 export interface KnownIssues {
@@ -48,7 +48,7 @@ export function renderKnownIssues(r: Reader, tree: TriageTree, known: KnownIssue
       html`<li><a href="/maintenance/${encodeURIComponent(m.id)}">${pick(m.title, r.locale)}</a> <span class="meta">${t('triage.known.maintenance')}</span> !${maintenanceStatusBadge(r, m.status)}</li>`,
   );
   const body = html`!${crumb(r)}<h1>${pick(tree.title, r.locale)}</h1><section class="card sc-known" aria-labelledby="sc-known-h"><h2 id="sc-known-h">${t('triage.known.heading')}</h2><p>${t('triage.known.intro', { service })}</p><ul class="plain">!${[...incidents, ...maintenances].join('')}</ul><p><a href="/feed.atom" type="application/atom+xml">${t('triage.known.subscribe')}</a></p></section><p><a class="sc-go" href="${firstQuestionHref(tree)}">${t('triage.known.different')}</a></p>`;
-  return renderPublicPage(r, { title: pick(tree.title, r.locale), section: 'none', body, url });
+  return renderPublicPage(r, { title: pick(tree.title, r.locale), section: 'self-check', body, url });
 }
 
 /** "All self-checks" link above every page of a tree. */
