@@ -191,4 +191,56 @@ describeEachStore('submit report', (getStore) => {
     });
     expect(later.incidentId).toBeNull();
   });
+
+  it("checks an end customer's identifier against the inventory once one is imported", async () => {
+    const ctx = ctxAt();
+    const db = getStore().db;
+    const at = '2026-11-01T00:00:00.000Z';
+    await db.deleteFrom('contract_identifiers').execute();
+    await db.deleteFrom('contracts').execute();
+    await db.deleteFrom('customers').execute();
+    // Before any import there is nothing to match against: accepted.
+    await submitReport({
+      ctx,
+      input: { ...validReport(), identifiers: { serverLicence: 'SL-0' }, locale: 'de' },
+    });
+    await db
+      .insertInto('customers')
+      .values({
+        id: 'c1',
+        external_id: 'K-1',
+        name: 'Muster',
+        kind: 'customer',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('contracts')
+      .values({
+        id: 'k1',
+        external_id: 'V-1',
+        customer_id: 'c1',
+        service_id: 'connect',
+        identifiers: '{"serverLicence":"SL-4711"}',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('contract_identifiers')
+      .values({ contract_id: 'k1', service_id: 'connect', key: 'serverLicence', value: 'sl-4711' })
+      .execute();
+    const unknown = { ...validReport(), identifiers: { serverLicence: 'SL-9999' }, locale: 'de' as const };
+    expect(await fieldsOf(submitReport({ ctx, input: unknown }))).toEqual([
+      'identifiers.serverLicence:report.error.noContract',
+    ]);
+    // Partners report for their customers: not checked.
+    await submitReport({ ctx, input: { ...unknown, reporterKind: 'partner' } });
+    const known = await submitReport({
+      ctx,
+      input: { ...validReport(), identifiers: { serverLicence: 'sl-4711' }, locale: 'de' },
+    });
+    expect(known.ticket).toBe('ST-2026-000003');
+  });
 });

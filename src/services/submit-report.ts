@@ -11,6 +11,7 @@ import type { Insertable } from 'kysely';
 import type { ReportTable } from '#src/adapters/store/schema.ts';
 import { DialtoneError, validationError } from '#src/domain/errors.ts';
 import {
+  type CleanReport,
   clampTriageSteps,
   defaultCloudNamePattern,
   formatTicket,
@@ -24,6 +25,7 @@ import {
 } from '#src/domain/report.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { isUniqueViolation } from './create-template.ts';
+import { findContract, hasContractsFor } from './find-contract.ts';
 import { hashToken, newToken } from './secrets.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -140,7 +142,21 @@ async function validate(ctx: ServiceContext, input: SubmitReportInput, options: 
     hasOtherService: services.some((s) => s.id === otherServiceId),
   });
   if (!checked.ok || !service) throw validationError(checked.ok ? [] : checked.errors);
+  await checkCustomerContract(ctx.db, checked.report, service);
   return { report: checked.report, queue: service.queue };
+}
+
+/**
+ * An end customer identifies by a contract: once an inventory for the service is imported, the
+ * identifiers given must belong to one of its contracts. Partners report for their customers,
+ * whose contracts may not be theirs; they are not checked here.
+ */
+async function checkCustomerContract(db: Tx, report: CleanReport, service: ReportableService) {
+  if (report.reporterKind !== 'customer' || service.identifiers.length === 0) return;
+  if (!(await hasContractsFor(db, service.id))) return;
+  if (await findContract(db, { serviceId: service.id, identifiers: report.identifiers })) return;
+  const given = service.identifiers.filter((s) => report.identifiers[s.key]);
+  throw validationError(given.map((s) => ({ path: `identifiers.${s.key}`, key: 'report.error.noContract' })));
 }
 
 /** One attempt: the next ticket number of the year, the incident link, the row and its audit. */

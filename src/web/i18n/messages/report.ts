@@ -41,6 +41,8 @@ export const de = {
   'report.error.cloudName':
     'Bitte den Namen der Cloud als Hostnamen angeben, z. B. maxmuster.beispiel-cloud.de.',
   'report.error.oneOf': 'Bitte mindestens eine dieser Angaben machen.',
+  'report.error.noContract':
+    'Zu dieser Angabe finden wir keinen Vertrag. Bitte prüfen Sie sie (sie steht in Ihrer Auftragsbestätigung) oder wenden Sie sich an Ihren Partner.',
   'report.error.consent': 'Ohne Ihr Einverständnis können wir die Meldung nicht bearbeiten.',
   'report.error.identifierLimit':
     'Für diesen Anschluss wurden in den letzten {minutes} Minuten schon mehrere Störungen gemeldet. Wir bearbeiten sie bereits.',
@@ -111,6 +113,8 @@ export const en: Record<keyof typeof de, string> = {
     'Only partners can report outages of this service. Please contact the partner who looks after your phone system.',
   'report.error.cloudName': 'Please give the cloud name as a host name, e.g. maxmuster.beispiel-cloud.de.',
   'report.error.oneOf': 'Please fill in at least one of these.',
+  'report.error.noContract':
+    'We find no contract with this. Please check it (it is on your order confirmation) or contact your partner.',
   'report.error.consent': 'Without your consent we cannot handle the report.',
   'report.error.identifierLimit':
     'Several outages have already been reported for this line in the last {minutes} minutes. We are on it.',
