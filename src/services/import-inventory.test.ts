@@ -174,13 +174,30 @@ describeEachStore('inventory import', (getStore) => {
         identifiers: { serverLicence: '', dslOrderNumber: 'DSL-2026-0815' },
       }),
     ).toMatchObject({ externalId: 'V-2002' });
+    // The inventory does not know this line's licence: not held against it.
     expect(
       await findContract(db, {
         serviceId: 'dsl',
-        identifiers: { serverLicence: 'wrong', dslOrderNumber: 'DSL-2026-0815' },
+        identifiers: { serverLicence: 'unknown', dslOrderNumber: 'DSL-2026-0815' },
       }),
-    ).toBeNull();
+    ).toMatchObject({ externalId: 'V-2002' });
     expect(await findContract(db, { serviceId: 'dsl', identifiers: {} })).toBeNull();
+  });
+
+  it('prefers the contract with more matching identifiers and refuses a contradicting one', async () => {
+    const row = (contract: string, licence: string, order: string) =>
+      `K-1,Eins,customer,,,,,${contract},dsl,,${licence},${order},,,,`;
+    const text = [header, row('V-1', 'L-1', 'O-1'), row('V-2', 'L-1', 'O-2'), row('V-3', '', 'O-3')].join(
+      '\n',
+    );
+    expect((await importInventory({ ctx: ctx(), input: { text } })).accepted).toBe(true);
+    const find = async (identifiers: Record<string, string>) =>
+      (await findContract(getStore().db, { serviceId: 'dsl', identifiers }))?.externalId ?? null;
+    expect(await find({ serverLicence: 'L-1' })).toBe('V-1');
+    expect(await find({ serverLicence: 'L-1', dslOrderNumber: 'O-2' })).toBe('V-2');
+    expect(await find({ serverLicence: 'L-1', dslOrderNumber: 'O-3' })).toBe('V-3');
+    expect(await find({ serverLicence: 'L-2', dslOrderNumber: 'O-1' })).toBeNull();
+    expect(await find({ dslOrderNumber: 'O-4' })).toBeNull();
   });
 
   it('lists the resources on given components with their contracts and customers', async () => {
