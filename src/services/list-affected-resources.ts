@@ -40,21 +40,16 @@ export async function listAffectedResources(
       'r.value',
       'rc.component_id',
     ])
-    .orderBy('c.external_id')
-    .orderBy('k.external_id')
-    .orderBy('r.kind')
-    .orderBy('r.value')
-    .orderBy('rc.component_id')
     .execute();
   // One row per (resource, component): fold to one entry per resource.
-  const out: AffectedResource[] = [];
+  const byResource = new Map<string, AffectedResource>();
   for (const row of rows) {
-    const last = out.at(-1);
-    if (last?.resource.id === row.resource_id) {
-      last.resource.componentIds.push(row.component_id);
+    const known = byResource.get(row.resource_id);
+    if (known) {
+      known.resource.componentIds.push(row.component_id);
       continue;
     }
-    out.push({
+    byResource.set(row.resource_id, {
       customer: {
         id: row.customer_id,
         externalId: row.customer_external_id,
@@ -65,5 +60,16 @@ export async function listAffectedResources(
       resource: { id: row.resource_id, kind: row.kind, value: row.value, componentIds: [row.component_id] },
     });
   }
-  return out;
+  // Sorted here, in code-point order: database collations differ (PostgreSQL's follows the locale).
+  const out = [...byResource.values()];
+  for (const a of out) a.resource.componentIds.sort(compare);
+  return out.sort(
+    (a, b) =>
+      compare(a.customer.externalId, b.customer.externalId) ||
+      compare(a.contract.externalId, b.contract.externalId) ||
+      compare(a.resource.kind, b.resource.kind) ||
+      compare(a.resource.value, b.resource.value),
+  );
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
