@@ -99,7 +99,9 @@ export async function importInventory({
       detail: {
         source: input.source ?? null,
         rows: checked.rows,
-        skippedLines: checked.badLines,
+        // The first thousand are enough to find the file's problem; the count says how many.
+        skippedLines: checked.badLines.slice(0, 1000),
+        skippedCount: checked.badLines.length,
         counts: countsOf(changes),
       },
     });
