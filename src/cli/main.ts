@@ -6,6 +6,8 @@
  *   catalog apply FILE [--dry-run] | catalog export [FILE]
  *   user add --email E --role admin|operator   (password on stdin)
  *   token create --name N --role admin|operator
+ *   import inventory FILE.csv [--dry-run] [--skip-bad-rows]
+ *   backup FILE | verify-backup FILE
  */
 import { ConfigError } from '#src/config/env.ts';
 import { commands } from './commands/index.ts';
