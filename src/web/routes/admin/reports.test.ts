@@ -111,6 +111,12 @@ describe('console report inbox', () => {
     expect(shown.body).toContain('Rückruf &#60;b&#62;vereinbart&#60;/b&#62;');
   });
 
+  it('answers unknown reports and alerts with a 404 page, not a 5xx', async () => {
+    expect((await get('/console/reports/nope')).statusCode).toBe(404);
+    expect((await get('/console/reports/alerts/nope/declare')).statusCode).toBe(404);
+    expect((await post('/console/reports/nope/triage', {})).statusCode).toBe(404);
+  });
+
   it('refuses a form without the CSRF token and changes nothing', async () => {
     const id = await insertReport(t.store);
     const res = await post(`/console/reports/${id}/triage`, {}, 'wrong');

@@ -6,7 +6,7 @@
  * the reason, never an error page. Cluster detection runs when the inbox is opened.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DialtoneError, type FieldError } from '#src/domain/errors.ts';
+import { notFound } from '#src/domain/errors.ts';
 import { assignReport } from '#src/services/assign-report.ts';
 import { closeReport } from '#src/services/close-report.ts';
 import { closeReportsOfIncident } from '#src/services/close-reports-of-incident.ts';
@@ -22,10 +22,9 @@ import { handleReportAlert } from '#src/services/handle-report-alert.ts';
 import { linkReportsToIncident } from '#src/services/link-reports-to-incident.ts';
 import { listIncidents } from '#src/services/list-incidents.ts';
 import { getReportAlert, listReportAlerts } from '#src/services/list-report-alerts.ts';
-import { listReportQueues, listReports, type ReportFilter } from '#src/services/list-reports.ts';
+import { listReportQueues, listReports } from '#src/services/list-reports.ts';
 import { listUsers } from '#src/services/list-users.ts';
 import { loadCatalog } from '#src/services/load-catalog.ts';
-import { isReportState } from '#src/services/report-transition.ts';
 import { triageReport } from '#src/services/triage-report.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
 import type { MessageKey } from '#src/web/i18n/index.ts';
@@ -37,12 +36,12 @@ import {
   fieldList,
   formData,
   noticeText,
-  pageParam,
   sendConsolePage,
 } from '#src/web/views/console/incident-common.ts';
 import { renderAlertDeclarePage } from '#src/web/views/console/report-alert-page.ts';
 import { emptyForm, type FormState, serviceNamer } from '#src/web/views/console/report-common.ts';
 import { renderReportDetail } from '#src/web/views/console/report-detail.ts';
+import { declareFields, filterOf, refusalOf } from '#src/web/views/console/report-form-state.ts';
 import { renderReportInbox } from '#src/web/views/console/report-list.ts';
 
 const notices: Record<string, MessageKey> = {
@@ -57,49 +56,11 @@ const notices: Record<string, MessageKey> = {
   dismissed: 'console.reports.notice.dismissed',
 };
 
-/** The form's fields as plain strings (repeated names joined by commas), for re-rendering. */
-function valuesOf(body: unknown): Record<string, string> {
-  const data = formData(body);
-  return Object.fromEntries(
-    Object.keys(data)
-      .filter((k) => k !== '_csrf')
-      .map((k) => [k, fieldList(data, k).join(',')]),
-  );
-}
-
-/** A refusal the page can show: per-field (400) or "changed meanwhile" (409); else rethrown. */
-function refusalOf(request: FastifyRequest, e: unknown, body: unknown): { form: FormState; status: number } {
-  if (!(e instanceof DialtoneError)) throw e;
-  const values = valuesOf(body);
-  if (e.code === 'validation_failed')
-    return { form: { values, errors: renameFields(e.fields) }, status: 400 };
-  if (e.code === 'invalid_transition' || e.code === 'conflict') {
-    return { form: { values, errors: [], alert: translateLoose(request.t, e.key, e.params) }, status: 409 };
-  }
-  throw e;
-}
-
-/** declareIncident names `components[0].status`; the form has one status for all components. */
-const renameFields = (fields: readonly FieldError[]): FieldError[] =>
-  fields.map((f) => (/^components\[\d+\]\.status$/.test(f.path) ? { ...f, path: 'componentStatus' } : f));
-
 async function openIncidents(db: Tx) {
   return (await listIncidents(db, { status: 'open', perPage: 100 })).incidents;
 }
 
 const meOf = (request: FastifyRequest) => (request.actor?.type === 'user' ? request.actor.id : null);
-
-function filterOf(query: unknown): ReportFilter & { page: number } {
-  const q = formData(query);
-  const state = field(q, 'state') ?? '';
-  return {
-    queue: field(q, 'queue') || undefined,
-    state: isReportState(state) || state === 'all' ? state : 'open',
-    serviceId: field(q, 'service') || undefined,
-    assigneeId: field(q, 'assignee') || undefined,
-    page: pageParam(field(q, 'page')),
-  };
-}
 
 export async function consoleReportRoutes(app: FastifyInstance, deps: AppDeps) {
   const db = deps.store.db;
@@ -157,7 +118,7 @@ export async function consoleReportRoutes(app: FastifyInstance, deps: AppDeps) {
       });
       return reply.redirect('/console/reports?notice=linked', 303);
     } catch (e) {
-      const { form, status } = refusalOf(request, e, request.body);
+      const { form, status } = refusalOf(request.t, e, request.body);
       return inboxPage(request, reply, form, status);
     }
   });
@@ -220,7 +181,7 @@ export async function consoleReportRoutes(app: FastifyInstance, deps: AppDeps) {
         await run(request);
         return reply.redirect(`/console/reports/${id}?notice=${notice}`, 303);
       } catch (e) {
-        const { form, status } = refusalOf(request, e, request.body);
+        const { form, status } = refusalOf(request.t, e, request.body);
         return detailPage(request, reply, id, form, status);
       }
     });
@@ -266,7 +227,7 @@ export async function consoleReportRoutes(app: FastifyInstance, deps: AppDeps) {
       });
       return reply.redirect(`/console/incidents/${incidentId}?notice=declared`, 303);
     } catch (e) {
-      const { form, status } = refusalOf(request, e, request.body);
+      const { form, status } = refusalOf(request.t, e, request.body);
       return detailPage(request, reply, id, form, status);
     }
   });
@@ -281,7 +242,7 @@ export async function consoleReportRoutes(app: FastifyInstance, deps: AppDeps) {
       });
       return reply.redirect('/console/reports?state=closed&notice=closedAll', 303);
     } catch (e) {
-      const { form, status } = refusalOf(request, e, request.body);
+      const { form, status } = refusalOf(request.t, e, request.body);
       // The form lives on the page of one of the incident's reports: show that page again.
       const report = from
         ? await db.selectFrom('reports').select('id').where('id', '=', from).executeTakeFirst()
@@ -299,10 +260,7 @@ export async function consoleReportRoutes(app: FastifyInstance, deps: AppDeps) {
     status = 200,
   ) {
     const alert = await getReportAlert(db, alertId);
-    if (!alert)
-      throw new DialtoneError('not_found', 'error.notFound', {
-        params: { what: 'report_alert', id: alertId },
-      });
+    if (!alert) throw notFound('report_alert', alertId);
     const [catalog, componentIds] = await Promise.all([
       loadCatalog(db),
       componentsOfService(db, alert.serviceId),
@@ -342,7 +300,7 @@ export async function consoleReportRoutes(app: FastifyInstance, deps: AppDeps) {
       });
       return reply.redirect(`/console/incidents/${id}?notice=declared`, 303);
     } catch (e) {
-      const { form, status } = refusalOf(request, e, request.body);
+      const { form, status } = refusalOf(request.t, e, request.body);
       return alertPage(request, reply, alertId, form, status);
     }
   });
@@ -356,7 +314,7 @@ export async function consoleReportRoutes(app: FastifyInstance, deps: AppDeps) {
         303,
       );
     } catch (e) {
-      const { form, status } = refusalOf(request, e, request.body);
+      const { form, status } = refusalOf(request.t, e, request.body);
       return inboxPage(
         request,
         reply,
@@ -368,12 +326,4 @@ export async function consoleReportRoutes(app: FastifyInstance, deps: AppDeps) {
       );
     }
   });
-}
-
-function declareFields(body: ReturnType<typeof formData>) {
-  return {
-    title: { de: field(body, 'title_de') ?? '', en: field(body, 'title_en') ?? '' },
-    message: { de: field(body, 'message_de') ?? '', en: field(body, 'message_en') ?? '' },
-    componentStatus: field(body, 'componentStatus') || undefined,
-  };
 }
