@@ -205,8 +205,22 @@ describe('report form', () => {
     }
     expect(codes).toEqual([303, 303, 303, 303, 303, 429]);
     expect(await reportCount()).toBe(5);
-    // Another address is not affected.
+    // Another address is not affected, and the window passes.
     expect((await post(validFields, { address: '203.0.113.8' })).statusCode).toBe(303);
+    t.clock.advance(10 * 60_000 + 1);
+    const later = await post(
+      { ...validFields, 'identifiers.serverLicence': 'SL-later' },
+      { address: '203.0.113.7' },
+    );
+    expect(later.statusCode).toBe(303);
+  });
+
+  it('does not count corrections of a form against the address', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 8; i++)
+      codes.push((await post({ ...validFields, email: 'x' }, { address: '192.0.2.1' })).statusCode);
+    codes.push((await post(validFields, { address: '192.0.2.1' })).statusCode);
+    expect(codes).toEqual([400, 400, 400, 400, 400, 400, 400, 400, 303]);
   });
 
   it('limits reports per identifier', async () => {

@@ -30,8 +30,11 @@ import {
 } from '#src/web/views/public/report-follow.ts';
 import { type FormService, honeypotField, renderReportForm } from '#src/web/views/public/report-form.ts';
 import { readerOf, translateNotFound } from './reader.ts';
+import { filedLimiter } from './report-limit.ts';
 
+/** Filed reports per client address; any POSTs per address (bots, floods) are capped higher. */
 const perAddress = { max: 5, minutes: 10 };
+const postsPerAddress = 30;
 const keptFields = [
   'company',
   'firstName',
@@ -111,6 +114,7 @@ function identifiersOf(values: Record<string, string>): Record<string, string> {
 export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
   const pattern = cloudNamePattern();
   const trees = selfCheckTrees(app);
+  const filedPerAddress = filedLimiter(deps.clock, perAddress.max, perAddress.minutes * 60_000);
 
   async function sendForm(
     request: FastifyRequest,
@@ -152,7 +156,7 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/report', {
     config: {
       rateLimit: {
-        max: perAddress.max,
+        max: postsPerAddress,
         timeWindow: perAddress.minutes * 60_000,
         errorResponseBuilder: () =>
           new DialtoneError('rate_limited', 'report.rateLimited.body', {
@@ -167,6 +171,11 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
       const honeypot = body[honeypotField];
       if (honeypot !== undefined && honeypot !== '') {
         return reply.redirect('/report/sent', 303);
+      }
+      if (!filedPerAddress.allows(request.ip)) {
+        throw new DialtoneError('rate_limited', 'report.rateLimited.body', {
+          params: { minutes: perAddress.minutes },
+        });
       }
       const values = keptValues(body);
       const key = str(body.submissionKey) ?? '';
@@ -192,6 +201,7 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
           },
           options: { cloudNamePattern: pattern },
         });
+        if (!filed.repeated) filedPerAddress.record(request.ip);
         return reply.redirect(`/reports/${filed.ticket}?token=${encodeURIComponent(filed.token)}`, 303);
       } catch (e) {
         if (!(e instanceof DialtoneError) || e.code !== 'validation_failed') throw e;
