@@ -8,18 +8,16 @@
  *   dialtone catalog export catalog.yaml
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createIdGenerator } from '#src/adapters/ids.ts';
 import { openStore, type Store } from '#src/adapters/store/open-store.ts';
 import { type CatalogFileError, parseCatalogFile } from '#src/config/catalog-file.ts';
 import { loadConfig } from '#src/config/env.ts';
 import { type CatalogChange, formatChange } from '#src/domain/catalog-diff.ts';
 import { isDialtoneError } from '#src/domain/errors.ts';
 import { applyCatalog } from '#src/services/apply-catalog.ts';
-import { cliActor, type ServiceContext } from '#src/services/context.ts';
 import { exportCatalog } from '#src/services/export-catalog.ts';
-import { type Locale, type Translate, translateLoose, translator } from '#src/web/i18n/index.ts';
+import { type Translate, translateLoose, translator } from '#src/web/i18n/index.ts';
+import { cliContext, cliLocale } from '../context.ts';
 import type { Command } from './index.ts';
 
 const usage = `usage:
@@ -129,25 +127,4 @@ async function withStore(work: (store: Store) => Promise<number>): Promise<numbe
   } finally {
     await store.close();
   }
-}
-
-function cliContext(store: Store): ServiceContext {
-  let who = 'cli';
-  try {
-    who = `cli:${userInfo().username}`;
-  } catch {
-    // No user name (some containers): the audit row says "cli".
-  }
-  return {
-    db: store.db,
-    dialect: store.dialect,
-    clock: () => new Date(),
-    newId: createIdGenerator(),
-    actor: cliActor(who),
-  };
-}
-
-function cliLocale(): Locale {
-  const lang = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return lang.toLowerCase().startsWith('de') ? 'de' : 'en';
 }

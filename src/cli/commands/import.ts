@@ -6,20 +6,18 @@
  * Messages are German when the locale (LANG) is German, else English.
  */
 import { readFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createIdGenerator } from '#src/adapters/ids.ts';
 import { openStore } from '#src/adapters/store/open-store.ts';
 import { loadConfig } from '#src/config/env.ts';
 import type { InventoryError } from '#src/domain/inventory.ts';
 import { formatInventoryChanges } from '#src/domain/inventory-diff.ts';
-import { cliActor, type ServiceContext } from '#src/services/context.ts';
 import {
   type ChangeCounts,
   type ImportInventoryResult,
   importInventory,
 } from '#src/services/import-inventory.ts';
-import { type Locale, type Translate, translateLoose, translator } from '#src/web/i18n/index.ts';
+import { type Translate, translateLoose, translator } from '#src/web/i18n/index.ts';
+import { cliContext, cliLocale } from '../context.ts';
 import type { Command } from './index.ts';
 
 const usage = `usage:
@@ -82,7 +80,7 @@ async function importFile(file: string, options: { dryRun: boolean; skipBadRows:
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const progress = progressReporter(t);
   try {
-    const ctx = cliContext(store.db, store.dialect);
+    const ctx = cliContext(store);
     const result = await importInventory({
       ctx,
       input: { text, ...options, source: file, onProgress: progress.update },
@@ -149,19 +147,4 @@ function progressReporter(t: Translate) {
       else process.stderr.write(`${t('inventory.cli.progress', last)}\n`);
     },
   };
-}
-
-function cliContext(db: ServiceContext['db'], dialect: ServiceContext['dialect']): ServiceContext {
-  let who = 'cli';
-  try {
-    who = `cli:${userInfo().username}`;
-  } catch {
-    // No user name (some containers): the audit row says "cli".
-  }
-  return { db, dialect, clock: () => new Date(), newId: createIdGenerator(), actor: cliActor(who) };
-}
-
-function cliLocale(): Locale {
-  const lang = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return lang.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
