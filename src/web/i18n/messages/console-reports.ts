@@ -121,7 +121,7 @@ export const de = {
   'console.reports.error.noneSelected': 'Bitte mindestens eine Meldung auswählen.',
   'console.reports.error.tooMany': 'Höchstens {max} Meldungen auf einmal.',
   'console.reports.error.unknownReport': 'Unbekannte Meldung „{id}“.',
-  'console.reports.error.alreadyHandled': 'Meldung {ticket} ist bereits {state}.',
+  'console.reports.error.alreadyHandled': 'Meldung {ticket} ist bereits bearbeitet (Zustand „{state}“).',
   'console.reports.error.alertHandled': 'Der Hinweis wurde inzwischen bearbeitet ({state}).',
 } as const;
 
@@ -244,6 +244,6 @@ export const en: Record<keyof typeof de, string> = {
   'console.reports.error.noneSelected': 'Please select at least one report.',
   'console.reports.error.tooMany': 'At most {max} reports at once.',
   'console.reports.error.unknownReport': 'Unknown report "{id}".',
-  'console.reports.error.alreadyHandled': 'Report {ticket} is already {state}.',
+  'console.reports.error.alreadyHandled': 'Report {ticket} was already handled (state "{state}").',
   'console.reports.error.alertHandled': 'The notice was handled meanwhile ({state}).',
 };

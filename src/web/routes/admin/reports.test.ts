@@ -99,6 +99,7 @@ describe('console report inbox', () => {
     const again = await post(`/console/reports/${id}/triage`, {});
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('role="alert"');
+    expect(again.body).toContain('im Zustand „Geschlossen“');
 
     const report = await getReport(t.store.db, id);
     expect(report).toMatchObject({

@@ -24,12 +24,29 @@ function valuesOf(body: unknown): Record<string, string> {
 export function refusalOf(t: Translate, e: unknown, body: unknown): { form: FormState; status: number } {
   if (!(e instanceof DialtoneError)) throw e;
   const values = valuesOf(body);
-  if (e.code === 'validation_failed')
-    return { form: { values, errors: renameFields(e.fields) }, status: 400 };
+  if (e.code === 'validation_failed') {
+    const errors = renameFields(e.fields).map((f) =>
+      f.params ? { ...f, params: stateWords(t, f.params) } : f,
+    );
+    return { form: { values, errors }, status: 400 };
+  }
   if (e.code === 'invalid_transition' || e.code === 'conflict') {
-    return { form: { values, errors: [], alert: translateLoose(t, e.key, e.params) }, status: 409 };
+    return {
+      form: { values, errors: [], alert: translateLoose(t, e.key, stateWords(t, e.params)) },
+      status: 409,
+    };
   }
   throw e;
+}
+
+/** Report states in error parameters (`from`, `to`, `state`) in the reader's words, not codes. */
+function stateWords(t: Translate, params: Record<string, string | number>): Record<string, string | number> {
+  const out = { ...params };
+  for (const k of ['from', 'to', 'state']) {
+    const v = out[k];
+    if (isReportState(v)) out[k] = t(`console.reports.state.${v}`);
+  }
+  return out;
 }
 
 /** declareIncident names `components[0].status`; the form has one status for all components. */
