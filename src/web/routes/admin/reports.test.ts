@@ -75,7 +75,7 @@ describe('console report inbox', () => {
   });
 
   it('runs the report page: assign to me, triage, comment, refuse an empty comment, close', async () => {
-    const id = await insertReport(t.store);
+    const id = await insertReport(t.store, { description: 'Zeile 1\nZeile 2 <i>' });
     const page = await get(`/console/reports/${id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('DSL-123');
@@ -110,6 +110,7 @@ describe('console report inbox', () => {
     expect(report.comments.map((c) => c.body)).toEqual(['Rückruf <b>vereinbart</b>']);
     const shown = await get(`/console/reports/${id}`);
     expect(shown.body).toContain('Rückruf &#60;b&#62;vereinbart&#60;/b&#62;');
+    expect(shown.body).toContain('Zeile 1<br>Zeile 2 &#60;i&#62;');
   });
 
   it('answers unknown reports and alerts with a 404 page, not a 5xx', async () => {

@@ -39,6 +39,13 @@ export function renderReportDetail(o: ReportDetailOptions): string {
   return html`<p><a href="/console/reports">${o.t('console.reports.back')}</a></p>!${alertBox(o.form.alert)}!${summary(o)}!${reporter(o)}!${identifiers(o)}!${triagePath(o)}!${actions}!${closeAll}!${comments(o)}`;
 }
 
+/** Typed text with its line breaks kept (each line escaped, joined with <br>). */
+const lines = (v: string) =>
+  v
+    .split(/\r?\n/)
+    .map((l) => html`${l}`)
+    .join('<br>');
+
 const row = (label: string, value: string) => html`<dt>${label}</dt><dd>!${value}</dd>`;
 const text = (v: string) => html`${v || '–'}`;
 
@@ -58,7 +65,7 @@ function reporter(o: ReportDetailOptions): string {
     : '';
   const mail = r.email ? html`<a href="mailto:${r.email}">${r.email}</a>` : '–';
   const phone = r.phone ? html`<a href="tel:${r.phone}">${r.phone}</a>` : '–';
-  return html`<section aria-labelledby="reporter-heading"><h2 id="reporter-heading">${t('console.reports.details')}</h2>!${erased}<dl class="summary">!${row(t('console.reports.field.kind'), text(translateLoose(t, `console.reports.kind.${r.reporterKind}`)))}!${row(t('console.reports.field.company'), text(r.company))}!${row(t('console.reports.field.name'), text(`${r.firstName} ${r.lastName}`.trim()))}!${row(t('console.reports.field.email'), mail)}!${row(t('console.reports.field.phone'), phone)}!${row(t('console.reports.field.locale'), text(r.locale))}</dl><h3>${t('console.reports.field.description')}</h3><p class="report-description">${r.description || '–'}</p></section>`;
+  return html`<section aria-labelledby="reporter-heading"><h2 id="reporter-heading">${t('console.reports.details')}</h2>!${erased}<dl class="summary">!${row(t('console.reports.field.kind'), text(translateLoose(t, `console.reports.kind.${r.reporterKind}`)))}!${row(t('console.reports.field.company'), text(r.company))}!${row(t('console.reports.field.name'), text(`${r.firstName} ${r.lastName}`.trim()))}!${row(t('console.reports.field.email'), mail)}!${row(t('console.reports.field.phone'), phone)}!${row(t('console.reports.field.locale'), text(r.locale))}</dl><h3>${t('console.reports.field.description')}</h3><p class="report-description">!${r.description ? lines(r.description) : '–'}</p></section>`;
 }
 
 function identifiers(o: ReportDetailOptions): string {
@@ -148,7 +155,7 @@ function comments(o: ReportDetailOptions): string {
   const list =
     o.report.comments.length === 0
       ? html`<p>${t('console.reports.noComments')}</p>`
-      : html`<ol class="timeline">!${o.report.comments.map((c) => html`<li class="timeline-entry internal"><p class="meta"><time datetime="${c.createdAt}">${formatDateTime(c.createdAt, locale, timeZone)}</time> · ${t('console.reports.by', { author: c.author })}</p><p class="report-comment">${c.body}</p></li>`).join('')}</ol>`;
+      : html`<ol class="timeline">!${o.report.comments.map((c) => html`<li class="timeline-entry internal"><p class="meta"><time datetime="${c.createdAt}">${formatDateTime(c.createdAt, locale, timeZone)}</time> · ${t('console.reports.by', { author: c.author })}</p><p class="report-comment">!${lines(c.body)}</p></li>`).join('')}</ol>`;
   const add = html`<form method="post" action="/console/reports/${o.report.id}/comments">!${csrfField(o.csrf)}!${input({ name: 'body', label: t('console.reports.field.comment'), hint: t('console.reports.hint.comment'), value: form.values.body ?? '', multiline: true, rows: 3, required: true, error: errorOf(t, form, 'body') })}<p><button type="submit">${t('console.reports.addComment')}</button></p></form>`;
   return section('comments-heading', t('console.reports.comments'), list + add);
 }
