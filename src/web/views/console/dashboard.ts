@@ -86,9 +86,11 @@ export function renderDashboard(
   reply: FastifyReply,
   snapshot: StatusSnapshot,
   notice: string | undefined,
+  /** "Possible outage" banners from report clusters (already rendered), or ''. */
+  reportAlerts = '',
 ): string {
   const t = request.t;
-  const body = html`<p class="actions"><a class="button primary" href="/console/incidents/new">${t('console.dashboard.declare')}</a></p>!${counts(request, snapshot)}<section aria-labelledby="h-open"><h2 id="h-open">${t('console.dashboard.openIncidents')}</h2>!${openIncidents(request, snapshot)}</section><section aria-labelledby="h-components"><h2 id="h-components">${t('console.dashboard.components')}</h2>!${components(request, snapshot)}</section>`;
+  const body = html`!${reportAlerts}<p class="actions"><a class="button primary" href="/console/incidents/new">${t('console.dashboard.declare')}</a></p>!${counts(request, snapshot)}<section aria-labelledby="h-open"><h2 id="h-open">${t('console.dashboard.openIncidents')}</h2>!${openIncidents(request, snapshot)}</section><section aria-labelledby="h-components"><h2 id="h-components">${t('console.dashboard.components')}</h2>!${components(request, snapshot)}</section>`;
   return renderConsolePage(request, reply, {
     title: t('console.dashboard.title'),
     section: 'dashboard',
