@@ -1,6 +1,8 @@
 /**
  * @module Migrations are TypeScript modules listed here in order (no directory scan, so a
  * deployment cannot pick up a stray file). They run at start and via `dialtone migrate`.
+ * Numbers only grow: a new migration takes the next number after the highest (005 was never
+ * used; databases migrated past a number refuse a lower one that appears later).
  */
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
