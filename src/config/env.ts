@@ -2,6 +2,7 @@
  * @module Configuration from the environment, validated at start with messages that name the
  * variable. docs/CONFIGURATION.md lists every variable; keep the two in step.
  */
+import { defaultCloudNamePattern } from '#src/domain/report.ts';
 import { isValidTimeZone } from '#src/domain/zoned-time.ts';
 
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
   sessionHours: number;
   /** Name shown in the page header. */
   pageName: string;
+  /** What a cloud name in an outage report must look like (a host name by default). */
+  reportCloudNamePattern: RegExp;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +73,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!['true', 'false', '1', '0'].includes(trustRaw)) {
     problems.push(`DIALTONE_TRUST_PROXY: expected true or false, got "${trustRaw}"`);
   }
+  let reportCloudNamePattern = new RegExp(defaultCloudNamePattern);
+  const rawPattern = env.DIALTONE_REPORT_CLOUD_NAME_PATTERN;
+  if (rawPattern) {
+    try {
+      reportCloudNamePattern = new RegExp(rawPattern);
+    } catch {
+      problems.push(`DIALTONE_REPORT_CLOUD_NAME_PATTERN: not a valid regular expression: "${rawPattern}"`);
+    }
+  }
   const config: Config = {
     port,
     host,
@@ -81,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     sessionHours: int('DIALTONE_SESSION_HOURS', 12, 1, 24 * 30),
     pageName: env.DIALTONE_PAGE_NAME || 'dialtone',
+    reportCloudNamePattern,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -52,19 +52,6 @@ const keptFields = [
 /** Text the form echoes back is cut here: nothing legitimate is longer (the verb refuses it anyway). */
 const maxKept = 6000;
 
-/**
- * The cloud name pattern, from `DIALTONE_REPORT_CLOUD_NAME_PATTERN` (docs/REPORTS.md). Checked when
- * the routes are registered, so a bad pattern stops the start with the variable's name.
- */
-export function cloudNamePattern(env: Record<string, string | undefined> = process.env): RegExp {
-  const raw = env.DIALTONE_REPORT_CLOUD_NAME_PATTERN || defaultCloudNamePattern;
-  try {
-    return new RegExp(raw);
-  } catch {
-    throw new Error(`DIALTONE_REPORT_CLOUD_NAME_PATTERN: not a valid regular expression: "${raw}"`);
-  }
-}
-
 /** The self-check's trees, to read the path a report link carries; the form works without them. */
 function selfCheckTrees(app: FastifyInstance): TriageTrees | null {
   try {
@@ -112,7 +99,7 @@ function identifiersOf(values: Record<string, string>): Record<string, string> {
 }
 
 export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
-  const pattern = cloudNamePattern();
+  const pattern = deps.config.reportCloudNamePattern;
   const trees = selfCheckTrees(app);
   const filedPerAddress = filedLimiter(deps.clock, perAddress.max, perAddress.minutes * 60_000);
 
