@@ -10,6 +10,7 @@ import type { Config } from './config/env.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { advanceMaintenanceSchedule } from './services/advance-maintenance-schedule.ts';
 import { type ServiceContext, systemActor } from './services/context.ts';
+import { detectReportClusters } from './services/detect-report-clusters.ts';
 import { issueSetupToken } from './services/issue-setup-token.ts';
 import { refreshComponentStatus } from './services/refresh-component-status.ts';
 import { buildApp } from './web/app.ts';
@@ -29,6 +30,8 @@ export interface StartOptions {
 
 /** How often due maintenance windows are started and ended (ms). */
 const maintenanceTickMs = 5_000;
+/** How often report clusters are looked for (ms). */
+const reportClusterTickMs = 30_000;
 
 export async function startDialtone(config: Config, options: StartOptions = {}): Promise<Running> {
   const log = options.logger ?? createLogger(config.logLevel);
@@ -57,6 +60,12 @@ export async function startDialtone(config: Config, options: StartOptions = {}):
         name: 'maintenance-schedule',
         everyMs: maintenanceTickMs,
         run: () => advanceMaintenanceSchedule({ ctx: systemCtx }),
+      },
+      // A crowd of reports on one service raises "possible outage" without anyone opening the inbox.
+      {
+        name: 'report-clusters',
+        everyMs: reportClusterTickMs,
+        run: () => detectReportClusters({ ctx: systemCtx }),
       },
     ],
     log,
@@ -102,7 +111,10 @@ function createLogger(level: string): Logger {
       import.meta.resolve('pino-pretty');
       return pino({
         level,
-        transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } },
+        transport: {
+          target: 'pino-pretty',
+          options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+        },
       });
     } catch {
       // not installed: plain JSON below
