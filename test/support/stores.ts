@@ -17,12 +17,19 @@ let dbCounter = 0;
 
 /** One PostgreSQL per test file (vitest isolates files in forks), started on first use. */
 function sharedPostgres(): Promise<TestPostgres> {
-  if (!pgServer) {
-    pgServer = startPostgres();
-    afterAll(async () => (await pgServer)?.stop());
-  }
+  pgServer ??= startPostgres();
   return pgServer;
 }
+
+// Registered when a test file imports this module, so it is a file-level hook: the server is
+// stopped (by pg_ctl, i.e. by its PID file) after the file's last suite. A hook registered from
+// inside beforeAll would never run, and every test file would leave a PostgreSQL behind.
+afterAll(async () => {
+  if (!pgServer) return;
+  const server = pgServer;
+  pgServer = null;
+  (await server).stop();
+});
 
 export type StoreKind = 'sqlite' | 'postgres';
 
