@@ -8,7 +8,6 @@
  *   dialtone catalog export catalog.yaml
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { openStore, type Store } from '#src/adapters/store/open-store.ts';
 import { type CatalogFileError, parseCatalogFile } from '#src/config/catalog-file.ts';
 import { loadConfig } from '#src/config/env.ts';
@@ -17,7 +16,7 @@ import { isDialtoneError } from '#src/domain/errors.ts';
 import { applyCatalog } from '#src/services/apply-catalog.ts';
 import { exportCatalog } from '#src/services/export-catalog.ts';
 import { type Translate, translateLoose, translator } from '#src/web/i18n/index.ts';
-import { cliContext, cliLocale } from '../context.ts';
+import { cliContext, cliLocale, parseCommandLine } from '../context.ts';
 import type { Command } from './index.ts';
 
 const usage = `usage:
@@ -27,13 +26,8 @@ const usage = `usage:
 export const catalogCommand: Command = {
   summary: 'apply or export the catalog (catalog apply FILE [--dry-run] | catalog export [FILE])',
   async run(args) {
-    let parsed: ReturnType<typeof parseCommandLine>;
-    try {
-      parsed = parseCommandLine(args);
-    } catch (e) {
-      console.error(`dialtone catalog: ${e instanceof Error ? e.message : String(e)}\n\n${usage}`);
-      return 2;
-    }
+    const parsed = parseCommandLine('catalog', args, { 'dry-run': { type: 'boolean' } }, usage);
+    if (!parsed) return 2;
     const { positionals, values } = parsed;
     const [sub, file, ...extra] = positionals;
     if (values.help) {
@@ -46,14 +40,6 @@ export const catalogCommand: Command = {
     return 2;
   },
 };
-
-function parseCommandLine(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
-}
 
 async function applyFile(file: string, dryRun: boolean): Promise<number> {
   const t = translator(cliLocale());

@@ -6,7 +6,6 @@
  * Messages are German when the locale (LANG) is German, else English.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { openStore } from '#src/adapters/store/open-store.ts';
 import { loadConfig } from '#src/config/env.ts';
 import type { InventoryError } from '#src/domain/inventory.ts';
@@ -17,7 +16,7 @@ import {
   importInventory,
 } from '#src/services/import-inventory.ts';
 import { type Translate, translateLoose, translator } from '#src/web/i18n/index.ts';
-import { cliContext, cliLocale } from '../context.ts';
+import { cliContext, cliLocale, parseCommandLine } from '../context.ts';
 import type { Command } from './index.ts';
 
 const usage = `usage:
@@ -28,13 +27,13 @@ const usage = `usage:
 export const importCommand: Command = {
   summary: 'import the inventory (import inventory FILE.csv [--dry-run] [--skip-bad-rows])',
   async run(args) {
-    let parsed: ReturnType<typeof parseCommandLine>;
-    try {
-      parsed = parseCommandLine(args);
-    } catch (e) {
-      console.error(`dialtone import: ${e instanceof Error ? e.message : String(e)}\n\n${usage}`);
-      return 2;
-    }
+    const parsed = parseCommandLine(
+      'import',
+      args,
+      { 'dry-run': { type: 'boolean' }, 'skip-bad-rows': { type: 'boolean' } },
+      usage,
+    );
+    if (!parsed) return 2;
     const { positionals, values } = parsed;
     if (values.help) {
       console.log(usage);
@@ -51,18 +50,6 @@ export const importCommand: Command = {
     });
   },
 };
-
-function parseCommandLine(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean' },
-      'skip-bad-rows': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-}
 
 async function importFile(file: string, options: { dryRun: boolean; skipBadRows: boolean }): Promise<number> {
   const t = translator(cliLocale());
