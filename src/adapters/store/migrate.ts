@@ -11,6 +11,13 @@ import * as activeTokenNames from './migrations/002-active-token-names.ts';
 import * as reports from './migrations/003-reports.ts';
 import * as inventory from './migrations/004-inventory.ts';
 import * as reportAlerts from './migrations/006-report-alerts.ts';
+import * as partners from './migrations/007-partners.ts';
+import * as reportData from './migrations/008-report-data.ts';
+import * as monitors from './migrations/009-monitors.ts';
+import * as telemetry from './migrations/010-telemetry.ts';
+import * as alerts from './migrations/011-alerts.ts';
+import * as notifications from './migrations/012-notifications.ts';
+import * as restoration from './migrations/013-restoration.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -19,6 +26,13 @@ const migrations: Record<string, Migration> = {
   '003-reports': reports,
   '004-inventory': inventory,
   '006-report-alerts': reportAlerts,
+  '007-partners': partners,
+  '008-report-data': reportData,
+  '009-monitors': monitors,
+  '010-telemetry': telemetry,
+  '011-alerts': alerts,
+  '012-notifications': notifications,
+  '013-restoration': restoration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,6 +4,13 @@
  * integers 0/1, lists are JSON text. Names are the product's words (see docs/ARCHITECTURE.md).
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { AlertTables } from './schema/alerts.ts';
+import type { MonitorTables } from './schema/monitors.ts';
+import type { NotificationTables } from './schema/notifications.ts';
+import type { PartnerTables } from './schema/partners.ts';
+import type { ReportDataTables } from './schema/report-data.ts';
+import type { RestorationTables } from './schema/restoration.ts';
+import type { TelemetryTables } from './schema/telemetry.ts';
 
 export interface SiteTable {
   id: string;
@@ -322,7 +329,15 @@ export interface ResourceComponentTable {
   component_id: string;
 }
 
-export interface Database {
+/** Tables of later areas live in schema/<area>.ts, one file per migration, merged here. */
+export interface Database
+  extends PartnerTables,
+    ReportDataTables,
+    MonitorTables,
+    TelemetryTables,
+    AlertTables,
+    NotificationTables,
+    RestorationTables {
   sites: SiteTable;
   services: ServiceTable;
   component_groups: ComponentGroupTable;

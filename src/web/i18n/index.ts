@@ -7,6 +7,8 @@
  * const t = translator('en');
  * t('error.tooLong', { max: 200 }) // → 'At most 200 characters.'
  */
+
+import * as alerts from './messages/alerts.ts';
 import * as api from './messages/api.ts';
 import * as catalog from './messages/catalog.ts';
 import * as common from './messages/common.ts';
@@ -15,8 +17,14 @@ import * as consoleIncidents from './messages/console-incidents.ts';
 import * as consoleReports from './messages/console-reports.ts';
 import * as errors from './messages/errors.ts';
 import * as inventory from './messages/inventory.ts';
+import * as monitors from './messages/monitors.ts';
+import * as notifications from './messages/notifications.ts';
+import * as partners from './messages/partners.ts';
 import * as publicArea from './messages/public.ts';
 import * as report from './messages/report.ts';
+import * as reportData from './messages/report-data.ts';
+import * as restoration from './messages/restoration.ts';
+import * as telemetry from './messages/telemetry.ts';
 import * as triage from './messages/triage.ts';
 
 const catalogs = {
@@ -32,6 +40,13 @@ const catalogs = {
     ...inventory.de,
     ...report.de,
     ...triage.de,
+    ...partners.de,
+    ...reportData.de,
+    ...monitors.de,
+    ...telemetry.de,
+    ...alerts.de,
+    ...notifications.de,
+    ...restoration.de,
   },
   en: {
     ...common.en,
@@ -45,6 +60,13 @@ const catalogs = {
     ...inventory.en,
     ...report.en,
     ...triage.en,
+    ...partners.en,
+    ...reportData.en,
+    ...monitors.en,
+    ...telemetry.en,
+    ...alerts.en,
+    ...notifications.en,
+    ...restoration.en,
   },
 };
 
