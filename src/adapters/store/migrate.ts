@@ -16,8 +16,9 @@ import * as reportData from './migrations/008-report-data.ts';
 import * as monitors from './migrations/009-monitors.ts';
 import * as telemetry from './migrations/010-telemetry.ts';
 import * as alerts from './migrations/011-alerts.ts';
-import * as notifications from './migrations/012-notifications.ts';
+import * as subscribers from './migrations/012-subscribers.ts';
 import * as restoration from './migrations/013-restoration.ts';
+import * as outbox from './migrations/014-outbox.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -31,8 +32,9 @@ const migrations: Record<string, Migration> = {
   '009-monitors': monitors,
   '010-telemetry': telemetry,
   '011-alerts': alerts,
-  '012-notifications': notifications,
+  '012-subscribers': subscribers,
   '013-restoration': restoration,
+  '014-outbox': outbox,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

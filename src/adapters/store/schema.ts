@@ -6,10 +6,11 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AlertTables } from './schema/alerts.ts';
 import type { MonitorTables } from './schema/monitors.ts';
-import type { NotificationTables } from './schema/notifications.ts';
+import type { OutboxTables } from './schema/outbox.ts';
 import type { PartnerTables } from './schema/partners.ts';
 import type { ReportDataTables } from './schema/report-data.ts';
 import type { RestorationTables } from './schema/restoration.ts';
+import type { SubscriberTables } from './schema/subscribers.ts';
 import type { TelemetryTables } from './schema/telemetry.ts';
 
 export interface SiteTable {
@@ -336,7 +337,8 @@ export interface Database
     MonitorTables,
     TelemetryTables,
     AlertTables,
-    NotificationTables,
+    SubscriberTables,
+    OutboxTables,
     RestorationTables {
   sites: SiteTable;
   services: ServiceTable;

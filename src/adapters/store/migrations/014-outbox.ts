@@ -1,5 +1,5 @@
 /**
- * @module Subscribers, operator channels and the notification outbox with its delivery attempts.
+ * @module The notification outbox (one row per message) and its delivery attempts.
  */
 import type { Kysely } from 'kysely';
 

@@ -1,6 +1,0 @@
-/**
- * @module Tables of migration notifications (see migrations/). Merged into `Database` in ../schema.ts.
- */
-
-// biome-ignore lint/suspicious/noEmptyInterface: filled by the workstream that owns these tables.
-export interface NotificationTables {}
