@@ -5,7 +5,7 @@
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AlertTables } from './schema/alerts.ts';
-import type { MonitorTables } from './schema/monitors.ts';
+import type { ComponentAlertingColumns, MonitorTables } from './schema/monitors.ts';
 import type { OutboxTables } from './schema/outbox.ts';
 import type { PartnerTables } from './schema/partners.ts';
 import type { ReportDataTables } from './schema/report-data.ts';
@@ -41,7 +41,7 @@ export interface ComponentGroupTable {
   position: number;
 }
 
-export interface ComponentTable {
+export interface ComponentTable extends ComponentAlertingColumns {
   id: string;
   group_id: string | null;
   site_id: string | null;
