@@ -4,6 +4,7 @@
  */
 import { defaultCloudNamePattern } from '#src/domain/report.ts';
 import { isValidTimeZone } from '#src/domain/zoned-time.ts';
+import { readNotificationEnv } from './notification-env.ts';
 
 export interface Config {
   port: number;
@@ -23,6 +24,16 @@ export interface Config {
   pageName: string;
   /** What a cloud name in an outage report must look like (a host name by default). */
   reportCloudNamePattern: RegExp;
+  /** Notifications (docs/NOTIFICATIONS.md): SMTP server URL; unset = mail is not sent, stays queued. */
+  smtpUrl: string | undefined;
+  /** Sender of notification mails, e.g. `Status <status@example.net>`. */
+  mailFrom: string;
+  /** Pooled SMTP connections the delivery worker keeps open. */
+  smtpPoolSize: number;
+  /** Outbox delivery: attempts before a message becomes a dead letter, and per-channel rates (messages/s). */
+  outbox: { maxAttempts: number; ratesPerSecond: Record<string, number> };
+  /** Hours before a maintenance window's start at which subscribers get a reminder (e.g. 72 and 1). */
+  maintenanceReminderHours: number[];
 }
 
 export class ConfigError extends Error {
@@ -82,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push(`DIALTONE_REPORT_CLOUD_NAME_PATTERN: not a valid regular expression: "${rawPattern}"`);
     }
   }
+  const notify = readNotificationEnv(env, publicUrl, problems);
   const config: Config = {
     port,
     host,
@@ -94,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: int('DIALTONE_SESSION_HOURS', 12, 1, 24 * 30),
     pageName: env.DIALTONE_PAGE_NAME || 'dialtone',
     reportCloudNamePattern,
+    ...notify,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
