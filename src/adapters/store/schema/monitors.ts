@@ -3,13 +3,11 @@
  */
 import type { Generated } from 'kysely';
 
-export type MonitorKind = 'sip-options' | 'sip-register' | 'http' | 'tcp' | 'dns' | 'tls' | 'heartbeat';
-export type MonitorStateName = 'unknown' | 'up' | 'down' | 'overloaded';
-
 export interface MonitorTable {
   /** Catalog id. */
   id: string;
   component_id: string;
+  /** `sip-options` | `sip-register` | `http` | `tcp` | `dns` | `tls` | `heartbeat` (domain/monitor.ts). */
   kind: string;
   name_de: string;
   name_en: string;
@@ -30,6 +28,7 @@ export interface MonitorTable {
 
 export interface MonitorStateTable {
   monitor_id: string;
+  /** `unknown` | `up` | `down` | `overloaded`. */
   state: string;
   consecutive_failures: number;
   since: string;
