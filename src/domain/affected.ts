@@ -55,3 +55,33 @@ export function restorationProgress(restored: number, total: number): Restoratio
   const r = Math.max(0, Math.min(restored, total));
   return { restored: r, total, percent: total === 0 ? 0 : Math.floor((r * 100) / total) };
 }
+
+/** Column names that hold the resource in a pasted or uploaded CSV (first column otherwise). */
+const valueColumns = new Set(['resource_value', 'value', 'number', 'phone_number', 'rufnummer', 'nummer']);
+
+/**
+ * The resources an operator lists as restored: one per line, or a CSV (the inventory's
+ * `resource_value` column, a `number`/`Rufnummer` column, or the first column). Duplicates and
+ * blank entries dropped, order kept. `error` names the CSV line that cannot be read.
+ *
+ * @example
+ * parseResourceList('+49 355 1234567\n+493551234568\n') // → { values: ['+49 355 1234567', '+493551234568'] }
+ */
+export function parseResourceList(
+  text: string,
+  parse: (input: string) => { ok: true; records: { fields: string[] }[] } | { ok: false; line: number },
+): { values: string[] } | { error: { line: number } } {
+  const parsed = parse(text);
+  if (!parsed.ok) return { error: { line: parsed.line } };
+  const rows = parsed.records.map((r) => r.fields.map((f) => f.trim()));
+  const header = rows[0]?.map((f) => f.toLowerCase()) ?? [];
+  const named = header.findIndex((f) => valueColumns.has(f));
+  const column = named >= 0 ? named : 0;
+  const body = named >= 0 ? rows.slice(1) : rows;
+  const values = new Set<string>();
+  for (const row of body) {
+    const v = row[column] ?? '';
+    if (v !== '') values.add(v);
+  }
+  return { values: [...values] };
+}

@@ -1,6 +1,7 @@
 /**
  * @module Tables of migration 013-restoration (see migrations/). Merged into `Database` in ../schema.ts.
  */
+import type { Generated } from 'kysely';
 
 /** What an incident tells callers and affected customers; one row per incident, once set. */
 export interface IncidentCommunicationTable {
@@ -9,9 +10,9 @@ export interface IncidentCommunicationTable {
   announcement_de: string | null;
   announcement_en: string | null;
   /** 0/1: public updates and the resolution follow to the affected customers written to. */
-  notify_affected: number;
+  notify_affected: Generated<number>;
   affected_notified_at: string | null;
-  affected_notified_count: number;
+  affected_notified_count: Generated<number>;
   updated_at: string;
 }
 
