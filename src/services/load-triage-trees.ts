@@ -1,6 +1,7 @@
 /**
- * @module Reads the self-check trees (`catalog/triage/*.yaml`, one tree per file), checks each and
- * returns them in file-name order. A broken tree refuses the whole set with every problem as
+ * @module Reads self-check trees from YAML files (`catalog/triage/*.yaml`, one tree per file: the
+ * shipped defaults, seeded into the database; or a directory given to `dialtone triage apply`),
+ * checks each and returns them in file-name order. A broken tree refuses the whole set with every problem as
  * `FILE: PATH: message-key {params}`, so that a start with a bad tree fails loudly instead of
  * showing customers half a self-check.
  */
@@ -53,20 +54,39 @@ export function parseTriageFile(
   return { tree: result.tree, problems: [] };
 }
 
-export function loadTriageTrees(dir: string = defaultTriageDir): TriageTrees {
+/** One tree with the YAML it was read from (what the database stores and the console edits). */
+export interface TriageSource {
+  id: string;
+  file: string;
+  source: string;
+  tree: TriageTree;
+}
+
+/** Every tree of a directory with its text, in file-name order; refuses the set on any problem. */
+export function readTriageSources(dir: string = defaultTriageDir): TriageSource[] {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort();
   const problems: TriageFileError[] = [];
-  const byId = new Map<string, TriageTree>();
+  const byId = new Map<string, TriageSource>();
   for (const file of files) {
-    const { tree, problems: fileProblems } = parseTriageFile(file, readFileSync(join(dir, file), 'utf8'));
+    const source = readFileSync(join(dir, file), 'utf8');
+    const { tree, problems: fileProblems } = parseTriageFile(file, source);
     problems.push(...fileProblems);
     if (!tree) continue;
     if (byId.has(tree.id))
       problems.push({ file, path: 'id', key: 'triage.error.duplicateTree', params: { id: tree.id } });
-    else byId.set(tree.id, tree);
+    else byId.set(tree.id, { id: tree.id, file, source, tree });
   }
   if (problems.length > 0) throw new TriageLoadError(problems);
-  return { trees: [...byId.values()], byId };
+  return [...byId.values()];
+}
+
+/** The trees as data, from YAML files (the shipped defaults unless told otherwise). */
+export function loadTriageTrees(dir: string = defaultTriageDir): TriageTrees {
+  return triageTreesOf(readTriageSources(dir).map((s) => s.tree));
+}
+
+export function triageTreesOf(trees: readonly TriageTree[]): TriageTrees {
+  return { trees: [...trees], byId: new Map(trees.map((t) => [t.id, t])) };
 }

@@ -2,14 +2,16 @@
  * @module The public self-check: `/self-check` lists the symptoms by service; `/self-check/<tree>`
  * shows what is already known on the tree's service, then one question per page with the answers
  * so far in `?a=1.2.0`, so that every page has its own URL and the back button just works. The
- * trees are read and checked when the app is built: a broken tree stops the start.
+ * trees come from the database (edited in the console, checked before they are saved), re-read
+ * only when they changed (services/get-triage-trees.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DialtoneError } from '#src/domain/errors.ts';
 import { parseAnswerPath, type TriageTree, walkTriage } from '#src/domain/triage.ts';
 import { getStatusSnapshot, type StatusSnapshot } from '#src/services/get-status-snapshot.ts';
+import { getTriageTrees } from '#src/services/get-triage-trees.ts';
 import { loadCatalog } from '#src/services/load-catalog.ts';
-import { loadTriageTrees, type TriageTrees } from '#src/services/load-triage-trees.ts';
+import type { TriageTrees } from '#src/services/load-triage-trees.ts';
 import type { AppDeps } from '#src/web/deps.ts';
 import { pick } from '#src/web/views/format.ts';
 import {
@@ -64,11 +66,11 @@ export async function selfCheckRoutes(
   deps: AppDeps,
   options: { trees?: TriageTrees } = {},
 ) {
-  const trees = options.trees ?? loadTriageTrees();
   const db = deps.store.db;
+  const current = async () => options.trees ?? (await getTriageTrees(db));
 
   app.get('/self-check', async (request, reply) => {
-    const catalog = await loadCatalog(db);
+    const [catalog, trees] = await Promise.all([loadCatalog(db), current()]);
     // Catalog order; a tree whose service the catalog no longer has is not offered.
     const groups = catalog.services
       .map((service) => ({ service, trees: trees.trees.filter((t) => t.service === service.id) }))
@@ -82,7 +84,7 @@ export async function selfCheckRoutes(
 
   app.get<{ Params: { tree: string } }>('/self-check/:tree', async (request, reply) => {
     const reader = readerOf(request, deps);
-    const tree = trees.byId.get(request.params.tree);
+    const tree = (await current()).byId.get(request.params.tree);
     if (!tree)
       throw new DialtoneError('not_found', 'triage.notFound', { params: { id: request.params.tree } });
     const path = answerPath(request);
