@@ -7,9 +7,17 @@ import type { Dialect } from '#src/adapters/store/open-store.ts';
 import type { Database } from '#src/adapters/store/schema.ts';
 import type { Clock, IdGenerator } from '#src/domain/runtime.ts';
 
-export type Role = 'admin' | 'operator';
-export const roles: readonly Role[] = ['admin', 'operator'];
-export const isRole = (v: unknown): v is Role => v === 'admin' || v === 'operator';
+/** Staff roles: what the console's user forms and API tokens may be given. */
+export type StaffRole = 'admin' | 'operator';
+/**
+ * A user's role. `partner` (a reseller or installer) signs in to report outages and follow its
+ * own reports; it has no staff right at all and is only ever created by accepting an invitation.
+ */
+export type Role = StaffRole | 'partner';
+export const roles: readonly StaffRole[] = ['admin', 'operator'];
+/** True for the staff roles only: a form or token can never be given `partner` this way. */
+export const isRole = (v: unknown): v is StaffRole => v === 'admin' || v === 'operator';
+export const isStaffRole = isRole;
 
 export type Actor =
   | { type: 'user'; id: string; label: string; role: Role }

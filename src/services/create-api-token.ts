@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { type FieldError, validationError } from '#src/domain/errors.ts';
-import { isRole, type Role, type ServiceContext } from './context.ts';
+import { isRole, type StaffRole, type ServiceContext } from './context.ts';
 import { hashToken, newToken } from './secrets.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -23,7 +23,7 @@ export interface CreateApiTokenInput {
 export interface CreatedApiToken {
   id: string;
   name: string;
-  role: Role;
+  role: StaffRole;
   createdAt: string;
   /** The secret itself: shown to the caller once, never stored. */
   token: string;
@@ -49,7 +49,7 @@ export async function createApiToken({
   if (!isRole(input.role))
     errors.push({ path: 'role', key: 'error.invalidValue', params: { value: input.role } });
   if (errors.length > 0) throw validationError(errors);
-  const role = input.role as Role;
+  const role = input.role as StaffRole;
   const token = newToken('dt_');
   const id = ctx.newId();
   const createdAt = ctx.clock().toISOString();

@@ -2,12 +2,12 @@
  * @module API tokens for the console, the CLI and the API: active first, then revoked, newest
  * first within each. Never the secret (only its hash is stored anyway, and not returned).
  */
-import type { Role, Tx } from './context.ts';
+import type { StaffRole, Tx } from './context.ts';
 
 export interface ApiTokenView {
   id: string;
   name: string;
-  role: Role;
+  role: StaffRole;
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
@@ -27,7 +27,7 @@ export async function listApiTokens(
   const views = rows.map((r) => ({
     id: r.id,
     name: r.name,
-    role: r.role as Role,
+    role: r.role as StaffRole,
     createdAt: r.created_at,
     lastUsedAt: r.last_used_at,
     revokedAt: r.revoked_at,
