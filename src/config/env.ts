@@ -2,7 +2,7 @@
  * @module Configuration from the environment, validated at start with messages that name the
  * variable. docs/CONFIGURATION.md lists every variable; keep the two in step.
  */
-import { defaultCloudNamePattern } from '#src/domain/report.ts';
+import { defaultCloudNamePattern, defaultRetentionDays } from '#src/domain/report.ts';
 import { isValidTimeZone } from '#src/domain/zoned-time.ts';
 import { readNotificationEnv } from './notification-env.ts';
 
@@ -24,6 +24,10 @@ export interface Config {
   pageName: string;
   /** What a cloud name in an outage report must look like (a host name by default). */
   reportCloudNamePattern: RegExp;
+  /** Days after a report is closed until its personal data is erased (the retention job). */
+  reportRetentionDays: number;
+  /** Secret a phone system sends as `Authorization: Bearer …` to ask for a caller number's announcement. */
+  announcementKey: string | undefined;
   /** Notifications (docs/NOTIFICATIONS.md): SMTP server URL; unset = mail is not sent, stays queued. */
   smtpUrl: string | undefined;
   /** Sender of notification mails, e.g. `Status <status@example.net>`. */
@@ -93,6 +97,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push(`DIALTONE_REPORT_CLOUD_NAME_PATTERN: not a valid regular expression: "${rawPattern}"`);
     }
   }
+  if (env.DIALTONE_ANNOUNCEMENT_KEY && env.DIALTONE_ANNOUNCEMENT_KEY.length < 24) {
+    problems.push('DIALTONE_ANNOUNCEMENT_KEY: at least 24 characters (e.g. openssl rand -hex 24)');
+  }
   const notify = readNotificationEnv(env, publicUrl, problems);
   const config: Config = {
     port,
@@ -106,6 +113,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: int('DIALTONE_SESSION_HOURS', 12, 1, 24 * 30),
     pageName: env.DIALTONE_PAGE_NAME || 'dialtone',
     reportCloudNamePattern,
+    reportRetentionDays: int('DIALTONE_REPORT_RETENTION_DAYS', defaultRetentionDays, 1, 3650),
+    announcementKey: env.DIALTONE_ANNOUNCEMENT_KEY || undefined,
     ...notify,
   };
   if (problems.length > 0) throw new ConfigError(problems);

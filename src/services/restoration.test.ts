@@ -1,19 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { parseCatalogFile } from '#src/config/catalog-file.ts';
 import { isDialtoneError } from '#src/domain/errors.ts';
+import { seedDemoWithInventory } from '../../test/support/demo.ts';
 import { testClock, testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
-import { applyCatalog } from './apply-catalog.ts';
 import { declareIncident } from './declare-incident.ts';
 import { getAnnouncement } from './get-announcement.ts';
 import { getRestorationProgress } from './get-restoration-progress.ts';
-import { importInventory } from './import-inventory.ts';
 import { listAffectedCustomers } from './list-affected-customers.ts';
 import { markResourcesRestored } from './mark-resources-restored.ts';
 import { setIncidentAnnouncement } from './set-incident-announcement.ts';
-
-const root = new URL('../../', import.meta.url);
 
 /** The field errors a call is refused with (fails the test when it is not refused). */
 async function refusal(p: Promise<unknown>) {
@@ -31,13 +26,7 @@ describeEachStore('affected customers, restoration and the hotline announcement'
   const ctx = () => testContext(getStore(), clock);
   let incidentId = '';
 
-  beforeAll(async () => {
-    const parsed = parseCatalogFile(await readFile(new URL('catalog/demo.yaml', root), 'utf8'));
-    if (!parsed.ok) throw new Error('demo catalog invalid');
-    await applyCatalog({ ctx: ctx(), input: { document: parsed.document } });
-    const inventory = await readFile(new URL('catalog/inventory-example.csv', root), 'utf8');
-    await importInventory({ ctx: ctx(), input: { text: inventory } });
-  });
+  beforeAll(() => seedDemoWithInventory(getStore(), clock));
 
   beforeEach(async () => {
     await getStore().db.deleteFrom('incidents').execute();

@@ -59,6 +59,7 @@ export const de = {
   'api.tag.incidents': 'Störungen',
   'api.tag.maintenances': 'Wartungen',
   'api.tag.tokens': 'API-Tokens',
+  'api.tag.announcement': 'Ansage',
   'api.tag.meta': 'Dokumentation',
 
   'api.op.listComponents': 'Komponenten mit aktuellem Status auflisten',
@@ -103,11 +104,16 @@ export const de = {
   'api.opDesc.getOpenApi': 'Diese API als OpenAPI 3.1, erzeugt aus denselben Schemas, mit denen sie prüft.',
   'api.op.getDocs': 'API-Dokumentation (HTML)',
   'api.opDesc.getDocs': 'Diese Seite.',
+  'api.op.getAnnouncement': 'Ansage für die Hotline',
+  'api.opDesc.getAnnouncement':
+    'Der Text, den das Sprachmenü der Hotline jetzt abspielen soll: für die Rufnummer des Anrufers (aus dem Bestand; nur mit API-Token oder Ansage-Schlüssel) oder für einen Dienst. Als Text (Standard), JSON oder mit espeak-ng als WAV (8 oder 16 kHz). Leer, wenn nichts zu sagen ist (WAV: 204).',
 
   'api.param.id': 'ID der Ressource',
   'api.param.status': 'Welche Störungen: offen, behoben oder alle',
   'api.param.page': 'Seite, ab 1',
   'api.param.per_page': 'Einträge pro Seite (1–100)',
+  'api.param.announcementNumber': 'Rufnummer des Anrufers (E.164 oder national mit 0)',
+  'api.param.announcementService': 'ID eines Dienstes im Katalog (statt einer Rufnummer)',
   'api.param.filter': 'Welche Wartungen: anstehend, laufend, vergangen oder alle',
   'api.param.limit': 'Höchstens so viele Wartungen (1–500)',
   'api.field.bilingual': 'Text auf Deutsch und Englisch; eine leere Sprache wird aus der anderen gefüllt',
@@ -205,6 +211,7 @@ export const en: Record<keyof typeof de, string> = {
   'api.tag.incidents': 'Incidents',
   'api.tag.maintenances': 'Maintenance',
   'api.tag.tokens': 'API tokens',
+  'api.tag.announcement': 'Announcement',
   'api.tag.meta': 'Documentation',
 
   'api.op.listComponents': 'List components with their current status',
@@ -248,11 +255,16 @@ export const en: Record<keyof typeof de, string> = {
   'api.opDesc.getOpenApi': 'This API as OpenAPI 3.1, generated from the same schemas it validates with.',
   'api.op.getDocs': 'API documentation (HTML)',
   'api.opDesc.getDocs': 'This page.',
+  'api.op.getAnnouncement': 'Announcement for the hotline',
+  'api.opDesc.getAnnouncement':
+    "The text the hotline's phone menu should play now: for the caller's number (from the inventory; only with an API token or the announcement key) or for a service. As plain text (default), JSON or, with espeak-ng, WAV (8 or 16 kHz). Empty when there is nothing to say (WAV: 204).",
 
   'api.param.id': 'Id of the resource',
   'api.param.status': 'Which incidents: open, resolved or all',
   'api.param.page': 'Page, from 1',
   'api.param.per_page': 'Entries per page (1–100)',
+  'api.param.announcementNumber': "The caller's number (E.164, or national with a leading 0)",
+  'api.param.announcementService': 'A catalog service id (instead of a number)',
   'api.param.filter': 'Which maintenance windows: upcoming, active, past or all',
   'api.param.limit': 'At most this many windows (1–500)',
   'api.field.bilingual': 'Text in German and English; an empty language is filled from the other',

@@ -25,6 +25,7 @@ const exampleIds: Record<Tag, string> = {
   incidents: 'INCIDENT_ID',
   maintenances: 'MAINTENANCE_ID',
   tokens: 'TOKEN_ID',
+  announcement: '',
   meta: '',
 };
 

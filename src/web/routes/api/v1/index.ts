@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DialtoneError } from '#src/domain/errors.ts';
 import type { AppDeps } from '#src/web/deps.ts';
+import { announcementEndpoints } from './announcement.ts';
 import { componentEndpoints } from './components.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { type Endpoint, endpoint, registerEndpoint } from './endpoint.ts';
@@ -24,6 +25,7 @@ export function apiV1Endpoints(deps: AppDeps): Endpoint[] {
     ...incidentEndpoints(deps),
     ...maintenanceEndpoints(deps),
     ...tokenEndpoints(deps),
+    ...announcementEndpoints(deps),
   ];
   const meta: Endpoint[] = [
     endpoint({
