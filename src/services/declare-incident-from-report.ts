@@ -3,14 +3,14 @@
  * reported service's components (unless the operator chose others), then the reports are
  * linked to it; from a cluster alert, the alert is marked declared.
  *
- * Two transactions (declareIncident runs its own): the reports are checked first, so a report
- * closed meanwhile is refused before anything is written; a race in between leaves a declared
- * incident with fewer reports linked, which the operator sees and can fix, never a half row.
+ * One transaction: the incident, every report's link (conditional: `WHERE state IN (new,
+ * triaged)`) and the alert. A report linked or closed meanwhile by someone else refuses the whole
+ * declaration, so there is never an incident declared with some of its reports left unlinked.
  */
 import type { BilingualText } from '#src/domain/incident.ts';
 import type { ServiceContext, Tx } from './context.ts';
-import { declareIncident } from './declare-incident.ts';
-import { linkReportsToIncident, maxBulkReports } from './link-reports-to-incident.ts';
+import { insertIncident, prepareIncident } from './declare-incident.ts';
+import { linkReportsInTransaction, maxBulkReports } from './link-reports-to-incident.ts';
 import { fieldRefused } from './report-transition.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -24,6 +24,8 @@ export interface DeclareFromReportsInput {
   componentIds?: readonly string[] | undefined;
   /** Set when declared from a "possible outage" alert. */
   alertId?: string | undefined;
+  /** Cloud host names the incident concerns (none: every cloud). */
+  clouds?: readonly string[] | undefined;
 }
 
 /** Components that belong to a service, in catalog order: the default of the declare form. */
@@ -68,37 +70,36 @@ export async function declareIncidentFromReports({
   const first = reports.find((r) => r.id === reportIds[0])!;
   const componentIds = input.componentIds ?? (await componentsOfService(ctx.db, first.service_id));
   const status = input.componentStatus ?? 'partial_outage';
-  const { id } = await declareIncident({
-    ctx,
-    input: {
-      title: input.title,
-      message: input.message,
-      components: componentIds.map((componentId) => ({ componentId, status })),
-    },
+  const prepared = await prepareIncident(ctx, {
+    title: input.title,
+    message: input.message,
+    components: componentIds.map((componentId) => ({ componentId, status })),
+    clouds: input.clouds,
   });
-  await linkReportsToIncident({ ctx, input: { reportIds, incidentId: id } });
-  if (input.alertId) await markAlertDeclared(ctx, input.alertId, id);
-  return { id };
+  return ctx.db.transaction().execute(async (trx) => {
+    const { id } = await insertIncident(trx, ctx, prepared);
+    await linkReportsInTransaction(trx, ctx, reportIds, id, ['new', 'triaged']);
+    if (input.alertId) await markAlertDeclared(trx, ctx, input.alertId, id);
+    return { id };
+  });
 }
 
-async function markAlertDeclared(ctx: ServiceContext, alertId: string, incidentId: string) {
+async function markAlertDeclared(trx: Tx, ctx: ServiceContext, alertId: string, incidentId: string) {
   const now = ctx.clock().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('report_alerts')
-      .set({ state: 'declared', incident_id: incidentId, handled_by: ctx.actor.label, updated_at: now })
-      .where('id', '=', alertId)
-      .where('state', 'in', ['open', 'acknowledged'])
-      .returning('id')
-      .executeTakeFirst();
-    // An alert dismissed meanwhile stays dismissed; the incident and links stand on their own.
-    if (updated) {
-      await writeAudit(trx, ctx, {
-        action: 'report_alert.declare',
-        subjectType: 'report_alert',
-        subjectId: alertId,
-        detail: { incidentId },
-      });
-    }
-  });
+  const updated = await trx
+    .updateTable('report_alerts')
+    .set({ state: 'declared', incident_id: incidentId, handled_by: ctx.actor.label, updated_at: now })
+    .where('id', '=', alertId)
+    .where('state', 'in', ['open', 'acknowledged'])
+    .returning('id')
+    .executeTakeFirst();
+  // An alert dismissed meanwhile stays dismissed; the incident and links stand on their own.
+  if (updated) {
+    await writeAudit(trx, ctx, {
+      action: 'report_alert.declare',
+      subjectType: 'report_alert',
+      subjectId: alertId,
+      detail: { incidentId },
+    });
+  }
 }

@@ -1,6 +1,8 @@
 /**
  * @module Declares an incident: title, impact, affected components with their status, and the
- * first message. One transaction: incident, components, first update, status intervals, audit.
+ * first message, optionally the clouds it concerns (domain/incident-clouds.ts). One transaction:
+ * incident, components, clouds, first update, status intervals, audit. `prepareIncident` and
+ * `insertIncident` let a caller declare inside its own transaction (declare from reports).
  */
 
 import { type FieldError, validationError } from '#src/domain/errors.ts';
@@ -19,7 +21,8 @@ import {
   maxTitleLength,
   type UpdateVisibility,
 } from '#src/domain/incident.ts';
-import { authorOf, type ServiceContext } from './context.ts';
+import { parseCloudNames } from '#src/domain/incident-clouds.ts';
+import { authorOf, type ServiceContext, type Tx } from './context.ts';
 import { refreshComponentStatus } from './refresh-component-status.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -31,9 +34,19 @@ export interface DeclareIncidentInput {
   components: { componentId: string; status: string }[];
   message: BilingualText;
   visibility?: UpdateVisibility | undefined;
+  /** Cloud host names the incident concerns; none: every cloud. */
+  clouds?: readonly string[] | undefined;
 }
 
 export async function declareIncident({ ctx, input }: { ctx: ServiceContext; input: DeclareIncidentInput }) {
+  const prepared = await prepareIncident(ctx, input);
+  return ctx.db.transaction().execute((trx) => insertIncident(trx, ctx, prepared));
+}
+
+export type PreparedIncident = Awaited<ReturnType<typeof prepareIncident>>;
+
+/** Checks the input (every field's problem at once) and fills in what is derived. */
+export async function prepareIncident(ctx: ServiceContext, input: DeclareIncidentInput) {
   const status: IncidentStatus =
     input.status === undefined ? 'investigating' : (input.status as IncidentStatus);
   const known = new Set((await ctx.db.selectFrom('components').select('id').execute()).map((c) => c.id));
@@ -49,54 +62,65 @@ export async function declareIncident({ ctx, input }: { ctx: ServiceContext; inp
   if (!isIncidentStatus(status) || status === 'resolved') {
     errors.push({ path: 'status', key: 'error.invalidValue', params: { value: String(input.status) } });
   }
+  const clouds = parseCloudNames(input.clouds ?? [], 'clouds');
+  errors.push(...clouds.errors);
   if (errors.length > 0) throw validationError(errors);
 
   const components = input.components as AffectedComponentInput[];
   const impact = (input.impact as IncidentImpact | undefined) ?? impactFromComponents(components);
   const title = fillBilingual(input.title);
   const message = fillBilingual(input.message);
+  return { status, impact, components, title, message, clouds: clouds.names, visibility: input.visibility };
+}
+
+/** Writes a prepared incident inside the caller's transaction. */
+export async function insertIncident(trx: Tx, ctx: ServiceContext, p: PreparedIncident) {
+  const { status, impact, components, title, message, clouds } = p;
   const now = ctx.clock().toISOString();
   const id = ctx.newId();
-
-  return ctx.db.transaction().execute(async (trx) => {
+  await trx
+    .insertInto('incidents')
+    .values({
+      id,
+      title_de: title.de,
+      title_en: title.en,
+      impact,
+      status,
+      created_at: now,
+      updated_at: now,
+      resolved_at: null,
+      version: 1,
+    })
+    .execute();
+  await trx
+    .insertInto('incident_components')
+    .values(components.map((c) => ({ incident_id: id, component_id: c.componentId, status: c.status })))
+    .execute();
+  await trx
+    .insertInto('incident_updates')
+    .values({
+      id: ctx.newId(),
+      incident_id: id,
+      status,
+      body_de: message.de,
+      body_en: message.en,
+      visibility: p.visibility ?? 'public',
+      created_at: now,
+      author: authorOf(ctx.actor),
+    })
+    .execute();
+  if (clouds.length > 0) {
     await trx
-      .insertInto('incidents')
-      .values({
-        id,
-        title_de: title.de,
-        title_en: title.en,
-        impact,
-        status,
-        created_at: now,
-        updated_at: now,
-        resolved_at: null,
-        version: 1,
-      })
+      .insertInto('incident_clouds')
+      .values(clouds.map((cloud_name) => ({ incident_id: id, cloud_name })))
       .execute();
-    await trx
-      .insertInto('incident_components')
-      .values(components.map((c) => ({ incident_id: id, component_id: c.componentId, status: c.status })))
-      .execute();
-    await trx
-      .insertInto('incident_updates')
-      .values({
-        id: ctx.newId(),
-        incident_id: id,
-        status,
-        body_de: message.de,
-        body_en: message.en,
-        visibility: input.visibility ?? 'public',
-        created_at: now,
-        author: authorOf(ctx.actor),
-      })
-      .execute();
-    await refreshComponentStatus(trx, ctx);
-    await writeAudit(trx, ctx, {
-      action: 'incident.declare',
-      subjectType: 'incident',
-      subjectId: id,
-      detail: { title: title.en, impact, status, components },
-    });
-    return { id };
+  }
+  await refreshComponentStatus(trx, ctx);
+  await writeAudit(trx, ctx, {
+    action: 'incident.declare',
+    subjectType: 'incident',
+    subjectId: id,
+    detail: { title: title.en, impact, status, components, ...(clouds.length > 0 ? { clouds } : {}) },
   });
+  return { id };
 }

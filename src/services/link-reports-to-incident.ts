@@ -2,8 +2,8 @@
  * @module Links one or many reports to an open incident (state linked). All or nothing: when
  * one of them was closed meanwhile, none is linked and the error names its ticket.
  */
-import type { ServiceContext } from './context.ts';
-import { fieldRefused, moveReport, requireOpenIncident } from './report-transition.ts';
+import type { ServiceContext, Tx } from './context.ts';
+import { fieldRefused, moveReport, type ReportState, requireOpenIncident } from './report-transition.ts';
 
 /** A bulk action larger than this is a mistake, not a plan. */
 export const maxBulkReports = 500;
@@ -24,16 +24,27 @@ export async function linkReportsToIncident({
   return ctx.db.transaction().execute(async (trx) => {
     // Checked inside the transaction, so an incident resolved meanwhile is not linked to.
     await requireOpenIncident(trx, input.incidentId);
-    for (const reportId of reportIds) {
-      await moveReport(trx, ctx, {
-        reportId,
-        from: ['new', 'triaged', 'linked'],
-        to: 'linked',
-        set: { state: 'linked', incident_id: input.incidentId },
-        action: 'report.link',
-        detail: { incidentId: input.incidentId },
-      });
-    }
-    return { linked: reportIds.length };
+    return linkReportsInTransaction(trx, ctx, reportIds, input.incidentId, ['new', 'triaged', 'linked']);
   });
+}
+
+/** Moves each report (from one of `from`) to linked, in the caller's transaction; all or none. */
+export async function linkReportsInTransaction(
+  trx: Tx,
+  ctx: ServiceContext,
+  reportIds: readonly string[],
+  incidentId: string,
+  from: readonly ReportState[],
+) {
+  for (const reportId of reportIds) {
+    await moveReport(trx, ctx, {
+      reportId,
+      from,
+      to: 'linked',
+      set: { state: 'linked', incident_id: incidentId },
+      action: 'report.link',
+      detail: { incidentId },
+    });
+  }
+  return { linked: reportIds.length };
 }

@@ -6,10 +6,14 @@ export const de = {
   'console.role.partner': 'Partner',
   'partner.invitation.invalid':
     'Dieser Einladungslink gilt nicht (mehr): Er wurde schon benutzt, zurückgezogen oder ist abgelaufen. Bitten Sie um eine neue Einladung.',
+  'partner.clouds.invalid': '„{value}“ ist kein Cloud-Name (ein Hostname wie maxmuster.example-cloud.com).',
+  'partner.clouds.tooMany': 'Höchstens {max} Clouds.',
 } as const;
 
 export const en: Record<keyof typeof de, string> = {
   'console.role.partner': 'Partner',
   'partner.invitation.invalid':
     'This invitation link is not (or no longer) valid: it has been used, withdrawn or has expired. Please ask for a new invitation.',
+  'partner.clouds.invalid': '"{value}" is not a cloud name (a host name such as maxmuster.example-cloud.com).',
+  'partner.clouds.tooMany': 'At most {max} clouds.',
 };
