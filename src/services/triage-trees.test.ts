@@ -3,6 +3,7 @@ import type { DialtoneError } from '#src/domain/errors.ts';
 import { testClock, testContext } from '../../test/support/factories.ts';
 import { seedReportCatalog } from '../../test/support/reports.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
+import { smallTree } from '../../test/support/triage-trees.ts';
 import { deleteTriageTree } from './delete-triage-tree.ts';
 import { getTriageMark, getTriageTrees } from './get-triage-trees.ts';
 import { listTriageTrees } from './list-triage-trees.ts';
@@ -10,27 +11,6 @@ import { readTriageSources } from './load-triage-trees.ts';
 import { resetTriageTree } from './reset-triage-tree.ts';
 import { saveTriageTree } from './save-triage-tree.ts';
 import { seedTriageTrees } from './seed-triage-trees.ts';
-
-/** A small valid tree on the test catalog's `connect` service. */
-export const smallTree = (id = 'test-tree', question = 'Klingelt es?') => `id: ${id}
-service: connect
-title: {de: Test, en: Test}
-start: q
-nodes:
-  - id: q
-    question: {de: ${question}, en: Does it ring?}
-    answers:
-      - {label: {de: Ja, en: Yes}, next: ok}
-      - {label: {de: Nein, en: No}, next: rep}
-  - id: ok
-    outcome: fix_yourself
-    title: {de: Gut, en: Good}
-    text: {de: Alles gut., en: All good.}
-  - id: rep
-    outcome: report
-    title: {de: Melden, en: Report}
-    text: {de: Bitte melden., en: Please report.}
-`;
 
 const refusal = (p: Promise<unknown>) =>
   p.then(

@@ -19,6 +19,8 @@ export type ConsoleSection =
   | 'maintenance'
   | 'templates'
   | 'catalog'
+  | 'self-check'
+  | 'reporter-data'
   | 'users'
   | 'tokens'
   | 'audit'
@@ -32,6 +34,13 @@ const nav: { section: ConsoleSection; href: string; key: MessageKey; adminOnly: 
   { section: 'maintenance', href: '/console/maintenance', key: 'console.nav.maintenance', adminOnly: false },
   { section: 'templates', href: '/console/templates', key: 'console.nav.templates', adminOnly: false },
   { section: 'catalog', href: '/console/catalog', key: 'console.nav.catalog', adminOnly: true },
+  { section: 'self-check', href: '/console/self-check', key: 'reportData.nav.selfCheck', adminOnly: true },
+  {
+    section: 'reporter-data',
+    href: '/console/reporter-data',
+    key: 'reportData.nav.reporterData',
+    adminOnly: true,
+  },
   { section: 'users', href: '/console/users', key: 'console.nav.users', adminOnly: true },
   { section: 'tokens', href: '/console/tokens', key: 'console.nav.tokens', adminOnly: true },
   { section: 'audit', href: '/console/audit', key: 'console.nav.audit', adminOnly: false },
