@@ -10,6 +10,7 @@ import { consoleDashboardRoutes } from './dashboard.ts';
 import { consoleIncidentRoutes } from './incidents.ts';
 import { consoleMaintenanceRoutes } from './maintenance.ts';
 import { consoleReportRoutes } from './reports.ts';
+import { consoleSelfCheckRoutes } from './self-check.ts';
 import { consoleTemplateRoutes } from './templates.ts';
 import { consoleTokenRoutes } from './tokens.ts';
 import { consoleUserRoutes } from './users.ts';
@@ -22,6 +23,7 @@ export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
   await consoleMaintenanceRoutes(app, deps);
   await consoleTemplateRoutes(app, deps);
   await consoleCatalogRoutes(app, deps);
+  await consoleSelfCheckRoutes(app, deps);
   await consoleUserRoutes(app, deps);
   await consoleTokenRoutes(app, deps);
   await consoleAuditRoutes(app, deps);
