@@ -73,10 +73,10 @@ describeEachStore('declare incident from reports (one transaction)', (getStore) 
 
   it('a bad cloud name is a field error and nothing is written', async () => {
     const report = await insertReport(getStore());
-    const e = await declareIncidentFromReports({
+    const e = (await declareIncidentFromReports({
       ctx: ctx(),
       input: { reportIds: [report], ...text, clouds: ['not a host'] },
-    }).catch((x: unknown) => x as DialtoneError);
+    }).catch((x: unknown) => x)) as DialtoneError;
     expect(e.fields.map((f) => `${f.path}:${f.key}`)).toEqual(['clouds:partner.clouds.invalid']);
     expect(await incidents()).toEqual([]);
   });
