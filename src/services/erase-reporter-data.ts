@@ -1,0 +1,39 @@
+/**
+ * @module An admin erases one reporter's personal data (the right to erasure): every report filed
+ * under the email address loses its personal fields and comments, as the retention job would do
+ * (erase-report-personal-data.ts), whatever the report's state. One transaction with an audit row
+ * that counts the reports and names their tickets, never the address or the erased values.
+ */
+import { validationError } from '#src/domain/errors.ts';
+import type { ServiceContext } from './context.ts';
+import { eraseReportsIn } from './erase-report-personal-data.ts';
+import { findReporterData, normaliseEmail } from './find-reporter-data.ts';
+import { writeAudit } from './write-audit.ts';
+
+export async function eraseReporterData({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { email: string };
+}): Promise<{ erased: number; tickets: string[] }> {
+  const email = normaliseEmail(input.email);
+  if (!email) throw validationError([{ path: 'email', key: 'error.invalidEmail' }]);
+  return ctx.db.transaction().execute(async (trx) => {
+    const reports = await findReporterData(trx, { email });
+    const erased = await eraseReportsIn(
+      trx,
+      ctx,
+      reports.map((r) => r.id),
+    );
+    const tickets = reports.map((r) => r.ticket);
+    if (erased > 0)
+      await writeAudit(trx, ctx, {
+        action: 'reporter.erase',
+        subjectType: 'reporter',
+        subjectId: null,
+        detail: { reports: erased, tickets },
+      });
+    return { erased, tickets };
+  });
+}

@@ -1,0 +1,106 @@
+import { beforeEach, expect, it } from 'vitest';
+import { testClock, testContext } from '../../test/support/factories.ts';
+import { insertReport, seedReportCatalog } from '../../test/support/reports.ts';
+import { describeEachStore } from '../../test/support/stores.ts';
+import { eraseExpiredReports } from './erase-expired-reports.ts';
+import { eraseReporterData } from './erase-reporter-data.ts';
+import { exportReporterData } from './export-reporter-data.ts';
+import { findReporterData } from './find-reporter-data.ts';
+
+const personal = [
+  'company',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'description',
+  'service_other',
+] as const;
+
+describeEachStore('report data protection', (getStore) => {
+  let ctx: ReturnType<typeof testContext>;
+  beforeEach(async () => {
+    await getStore().db.deleteFrom('audit_log').execute();
+    await seedReportCatalog(getStore());
+    ctx = testContext(getStore(), testClock('2027-06-01T00:00:00.000Z'));
+  });
+  const report = (id: string) =>
+    getStore().db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const comment = (reportId: string, body: string) =>
+    getStore()
+      .db.insertInto('report_comments')
+      .values({
+        id: `c-${reportId}`,
+        report_id: reportId,
+        author: 'op',
+        body,
+        created_at: '2026-11-20T09:30:00.000Z',
+      })
+      .execute();
+  const audit = () =>
+    getStore().db.selectFrom('audit_log').select(['action', 'detail']).orderBy('id').execute();
+
+  it('erases reports closed longer ago than the retention period, keeps the statistic, and is idempotent', async () => {
+    const closed = (at: string) => ({ state: 'closed', close_reason: 'resolved', closed_at: at });
+    const old = await insertReport(getStore(), { ...closed('2026-12-01T00:00:00.000Z'), service_other: 'x' });
+    const recent = await insertReport(getStore(), closed('2027-05-01T00:00:00.000Z'));
+    const open = await insertReport(getStore(), { created_at: '2026-01-01T00:00:00.000Z' });
+    await comment(old, 'Frau Muster rief an: 0355 123456');
+    expect(await eraseExpiredReports({ ctx, input: { retentionDays: 180 } })).toEqual({ erased: 1 });
+    const erased = await report(old);
+    for (const field of personal) expect(erased[field]).toBe('');
+    expect(erased).toMatchObject({
+      identifiers: '{}',
+      partner_user_id: null,
+      erased_at: '2027-06-01T00:00:00.000Z',
+      service_id: 'connect',
+      state: 'closed',
+      close_reason: 'resolved',
+      created_at: '2026-11-20T09:00:00.000Z',
+      closed_at: '2026-12-01T00:00:00.000Z',
+    });
+    expect(erased.triage_path).not.toBe('[]');
+    expect(await getStore().db.selectFrom('report_comments').selectAll().execute()).toEqual([]);
+    expect((await report(recent)).email).toBe('erika@example.net');
+    expect((await report(open)).email).toBe('erika@example.net');
+    expect(await eraseExpiredReports({ ctx, input: { retentionDays: 180 } })).toEqual({ erased: 0 });
+    const rows = await audit();
+    expect(rows.map((r) => r.action)).toEqual(['report.retention_erase']);
+    expect(rows[0]?.detail).not.toContain('erika');
+  });
+
+  it('finds one reporter case-insensitively, exports everything about them, then erases it; the audit rows never hold the address', async () => {
+    const a = await insertReport(getStore(), { email: 'Erika@Example.NET' });
+    const b = await insertReport(getStore(), { state: 'closed', closed_at: '2026-11-21T00:00:00.000Z' });
+    const other = await insertReport(getStore(), { email: 'max@example.net' });
+    await comment(a, 'Rückruf vereinbart');
+    const found = await findReporterData(getStore().db, { email: ' erika@example.net ' });
+    expect(found.map((r) => r.id)).toEqual([a, b]);
+    const doc = await exportReporterData({ ctx, input: { email: 'ERIKA@example.net' } });
+    expect(doc.reports[0]).toMatchObject({
+      id: a,
+      firstName: 'Erika',
+      phone: '+4930123456',
+      identifiers: { dslOrder: 'DSL-123' },
+      comments: [{ author: 'op', body: 'Rückruf vereinbart' }],
+    });
+    expect(await eraseReporterData({ ctx, input: { email: 'erika@EXAMPLE.net' } })).toMatchObject({
+      erased: 2,
+    });
+    expect(await findReporterData(getStore().db, { email: 'erika@example.net' })).toEqual([]);
+    expect((await report(other)).email).toBe('max@example.net');
+    expect((await report(b)).erased_at).toBe('2027-06-01T00:00:00.000Z');
+    expect(await eraseReporterData({ ctx, input: { email: 'erika@example.net' } })).toMatchObject({
+      erased: 0,
+    });
+    const rows = await audit();
+    expect(rows.map((r) => r.action)).toEqual(['reporter.export', 'reporter.erase']);
+    for (const r of rows) expect(r.detail.toLowerCase()).not.toContain('erika');
+  });
+
+  it('refuses to erase without a plausible address', async () => {
+    await expect(eraseReporterData({ ctx, input: { email: 'nobody' } })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+  });
+});
