@@ -11,8 +11,10 @@ import { startScheduler } from './jobs/scheduler.ts';
 import { advanceMaintenanceSchedule } from './services/advance-maintenance-schedule.ts';
 import { type ServiceContext, systemActor } from './services/context.ts';
 import { detectReportClusters } from './services/detect-report-clusters.ts';
+import { eraseExpiredReports } from './services/erase-expired-reports.ts';
 import { issueSetupToken } from './services/issue-setup-token.ts';
 import { refreshComponentStatus } from './services/refresh-component-status.ts';
+import { seedTriageTrees } from './services/seed-triage-trees.ts';
 import { buildApp } from './web/app.ts';
 import type { AppDeps } from './web/deps.ts';
 
@@ -32,6 +34,8 @@ export interface StartOptions {
 const maintenanceTickMs = 5_000;
 /** How often report clusters are looked for (ms). */
 const reportClusterTickMs = 30_000;
+/** How often the report retention job runs (ms): hourly; a day's delay matters nobody. */
+const reportRetentionTickMs = 3_600_000;
 
 export async function startDialtone(config: Config, options: StartOptions = {}): Promise<Running> {
   const log = options.logger ?? createLogger(config.logLevel);
@@ -51,6 +55,8 @@ export async function startDialtone(config: Config, options: StartOptions = {}):
   };
 
   if (options.seed) await options.seed(systemCtx);
+  // The shipped self-check trees go into an empty database once; afterwards admins edit them.
+  await seedTriageTrees({ ctx: systemCtx });
   await store.db.transaction().execute((trx) => refreshComponentStatus(trx, systemCtx));
 
   const app = await buildApp(deps, { logger: log });
@@ -66,6 +72,13 @@ export async function startDialtone(config: Config, options: StartOptions = {}):
         name: 'report-clusters',
         everyMs: reportClusterTickMs,
         run: () => detectReportClusters({ ctx: systemCtx }),
+      },
+      // Personal data of reports closed longer ago than the retention period (docs/DATA-PROTECTION.md).
+      {
+        name: 'report-retention',
+        everyMs: reportRetentionTickMs,
+        run: () =>
+          eraseExpiredReports({ ctx: systemCtx, input: { retentionDays: config.reportRetentionDays } }),
       },
     ],
     log,
