@@ -9,6 +9,7 @@ import { consoleCatalogRoutes } from './catalog.ts';
 import { consoleDashboardRoutes } from './dashboard.ts';
 import { consoleIncidentRoutes } from './incidents.ts';
 import { consoleMaintenanceRoutes } from './maintenance.ts';
+import { consoleReporterDataRoutes } from './reporter-data.ts';
 import { consoleReportRoutes } from './reports.ts';
 import { consoleSelfCheckRoutes } from './self-check.ts';
 import { consoleTemplateRoutes } from './templates.ts';
@@ -24,6 +25,7 @@ export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
   await consoleTemplateRoutes(app, deps);
   await consoleCatalogRoutes(app, deps);
   await consoleSelfCheckRoutes(app, deps);
+  await consoleReporterDataRoutes(app, deps);
   await consoleUserRoutes(app, deps);
   await consoleTokenRoutes(app, deps);
   await consoleAuditRoutes(app, deps);
