@@ -7,6 +7,7 @@ import { consoleAuditRoutes } from './audit.ts';
 import { consoleAuthRoutes } from './auth.ts';
 import { consoleCatalogRoutes } from './catalog.ts';
 import { consoleDashboardRoutes } from './dashboard.ts';
+import { consoleAftercareRoutes } from './incident-aftercare.ts';
 import { consoleIncidentRoutes } from './incidents.ts';
 import { consoleMaintenanceRoutes } from './maintenance.ts';
 import { consoleReporterDataRoutes } from './reporter-data.ts';
@@ -20,6 +21,7 @@ export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
   await consoleAuthRoutes(app, deps);
   await consoleDashboardRoutes(app, deps);
   await consoleIncidentRoutes(app, deps);
+  await consoleAftercareRoutes(app, deps);
   await consoleReportRoutes(app, deps);
   await consoleMaintenanceRoutes(app, deps);
   await consoleTemplateRoutes(app, deps);

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Tx } from '#src/services/context.ts';
 import { getIncident } from '#src/services/get-incident.ts';
 import { getMaintenance } from '#src/services/get-maintenance.ts';
+import { getRestorationProgress } from '#src/services/get-restoration-progress.ts';
 import { listIncidents } from '#src/services/list-incidents.ts';
 import { listMaintenances } from '#src/services/list-maintenances.ts';
 import { listPastMaintenances } from '#src/services/list-past-maintenances.ts';
@@ -40,7 +41,14 @@ export async function publicPageRoutes(app: FastifyInstance, deps: AppDeps) {
       ),
       componentNames(db, reader.locale),
     ]);
-    const html = renderIncidentPage(reader, { incident, names, now: deps.clock(), url: request.url });
+    const progress = incident.resolvedAt ? undefined : (await getRestorationProgress(db, [id])).get(id);
+    const html = renderIncidentPage(reader, {
+      incident,
+      names,
+      now: deps.clock(),
+      url: request.url,
+      progress,
+    });
     return sendPage(request, reply, renderedPage(html));
   });
 

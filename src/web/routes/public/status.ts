@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { addDays, localDate, startOfLocalDate } from '#src/domain/zoned-time.ts';
 import { getChangeMark } from '#src/services/get-change-mark.ts';
+import { getRestorationProgress } from '#src/services/get-restoration-progress.ts';
 import { getStatusSnapshot } from '#src/services/get-status-snapshot.ts';
 import { getUptime } from '#src/services/get-uptime.ts';
 import type { AppDeps } from '#src/web/deps.ts';
@@ -69,7 +70,11 @@ export async function statusPageRoute(app: FastifyInstance, deps: AppDeps, fastP
         getStatusSnapshot(db, now),
         getUptime(db, { now, days: uptimeDays, timeZone: reader.timeZone }),
       ]);
-      return renderedPage(renderStatusPage(reader, { snapshot, uptime }));
+      const restoration = await getRestorationProgress(
+        db,
+        snapshot.activeIncidents.map((i) => i.id),
+      );
+      return renderedPage(renderStatusPage(reader, { snapshot, uptime, restoration }));
     });
     // A plain anonymous request in the default zone is what the fast path answers: tell it
     // that this copy is current (only such a request may vouch for the crowd's copy).

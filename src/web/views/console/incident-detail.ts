@@ -45,7 +45,7 @@ export interface IncidentDetailOptions {
 export function renderIncidentDetail(o: IncidentDetailOptions): string {
   const forms = o.incident.resolvedAt === null ? updateSections(o) : '';
   const t = o.t;
-  return html`<p><a href="/console/incidents">${t('console.incidents.back')}</a></p>!${summary(o)}!${conflictNotice(o)}!${forms}!${timeline(o)}`;
+  return html`<p><a href="/console/incidents">${t('console.incidents.back')}</a></p>!${summary(o)}<p><a href="/console/incidents/${o.incident.id}/aftercare">${t('aftercare.link')}</a></p>!${conflictNotice(o)}!${forms}!${timeline(o)}`;
 }
 
 function updateSections(o: IncidentDetailOptions): string {

@@ -12,6 +12,7 @@ import {
   maintenanceStatusBadge,
   messageBody,
   type Reader,
+  restorationLine,
   timeWindow,
 } from './parts.ts';
 
@@ -22,7 +23,12 @@ function affected(r: Reader, names: ReadonlyMap<string, string>, ids: readonly s
 }
 
 /** An open incident on the status page, with its latest public update. */
-export function activeIncidentCard(r: Reader, i: IncidentView, names: ReadonlyMap<string, string>): string {
+export function activeIncidentCard(
+  r: Reader,
+  i: IncidentView,
+  names: ReadonlyMap<string, string>,
+  progress?: { restored: number; total: number; percent: number },
+): string {
   const latest = i.updates[0];
   const update = latest
     ? html`<p class="meta">${r.t('public.latestUpdate')} !${dateTime(r, latest.createdAt)}</p>!${messageBody(r, latest.body)}`
@@ -31,7 +37,7 @@ export function activeIncidentCard(r: Reader, i: IncidentView, names: ReadonlyMa
     r,
     names,
     i.components.map((c) => c.componentId),
-  )}!${update}</article>`;
+  )}!${restorationLine(r, progress)}!${update}</article>`;
 }
 
 /** A running or upcoming maintenance window on the status page. */

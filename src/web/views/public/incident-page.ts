@@ -14,6 +14,7 @@ import {
   incidentStatusBadge,
   messageBody,
   type Reader,
+  restorationLine,
 } from './parts.ts';
 
 export interface IncidentPageData {
@@ -22,6 +23,8 @@ export interface IncidentPageData {
   names: ReadonlyMap<string, string>;
   now: Date;
   url: string;
+  /** Restoration progress, shown once anything is marked restored. */
+  progress?: { restored: number; total: number; percent: number } | undefined;
 }
 
 function facts(r: Reader, i: IncidentView, now: Date): string {
@@ -58,6 +61,6 @@ function timeline(r: Reader, i: IncidentView): string {
 export function renderIncidentPage(r: Reader, d: IncidentPageData): string {
   const i = d.incident;
   const title = pick(i.title, r.locale);
-  const body = html`<p class="crumb"><a href="/history">${r.t('public.backToHistory')}</a></p><h1>${title}</h1><p class="meta">!${incidentStatusBadge(r, i.status)} !${impactBadge(r, i.impact)}</p>!${facts(r, i, d.now)}!${components(r, d)}!${timeline(r, i)}`;
+  const body = html`<p class="crumb"><a href="/history">${r.t('public.backToHistory')}</a></p><h1>${title}</h1><p class="meta">!${incidentStatusBadge(r, i.status)} !${impactBadge(r, i.impact)}</p>!${facts(r, i, d.now)}!${restorationLine(r, d.progress)}!${components(r, d)}!${timeline(r, i)}`;
   return renderPublicPage(r, { title, section: 'history', body, url: d.url });
 }

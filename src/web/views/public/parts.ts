@@ -78,3 +78,16 @@ export function componentNames(
 ): Map<string, string> {
   return new Map(components.map((c) => [c.id, pick(c.name, r.locale)]));
 }
+
+/**
+ * "120 of 480 affected numbers and lines restored (25 %)" under an incident, once an operator has
+ * marked anything restored (before that the line would only announce the size of the outage).
+ */
+export function restorationLine(
+  r: Reader,
+  p: { restored: number; total: number; percent: number } | undefined,
+) {
+  if (!p || p.total === 0 || p.restored === 0) return '';
+  const text = r.t('restoration.public.progress', { ...p });
+  return html`<p class="restoration"><progress max="${p.total}" value="${p.restored}" aria-label="${text}"></progress> ${text}</p>`;
+}

@@ -25,6 +25,8 @@ const bannerClass: Record<BannerKind, string> = {
 export interface StatusPageData {
   snapshot: StatusSnapshot;
   uptime: ReadonlyMap<string, UptimeSummary>;
+  /** Restoration progress of the open incidents, by incident id. */
+  restoration?: ReadonlyMap<string, { restored: number; total: number; percent: number }>;
 }
 
 function componentItem(
@@ -91,7 +93,7 @@ export function renderStatusPage(r: Reader, data: StatusPageData): string {
     cardsSection(
       'h-i',
       r.t('public.activeIncidents'),
-      s.activeIncidents.map((i) => activeIncidentCard(r, i, names)),
+      s.activeIncidents.map((i) => activeIncidentCard(r, i, names, data.restoration?.get(i.id))),
     ),
     cardsSection(
       'h-m',
