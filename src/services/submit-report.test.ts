@@ -1,6 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { DialtoneError } from '#src/domain/errors.ts';
 import { testClock, testContext } from '../../test/support/factories.ts';
+import { seedPartner } from '../../test/support/partners.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
 import { systemActor } from './context.ts';
 import { declareIncident } from './declare-incident.ts';
@@ -16,7 +17,11 @@ const fieldsOf = async (p: Promise<unknown>) => {
 };
 
 describeEachStore('submit report', (getStore) => {
-  beforeEach(async () => seedReportCatalog(getStore()));
+  beforeEach(async () => {
+    await seedReportCatalog(getStore());
+    await seedPartner(getStore());
+  });
+  const partner = { reporterKind: 'partner', partnerUserId: 'partner-1' };
   const ctxAt = (iso = '2026-11-20T10:00:00.000Z') => testContext(getStore(), testClock(iso), systemActor);
 
   it('files a report: E.164 phone, queue, sequential ticket, hashed token, audit row', async () => {
@@ -91,7 +96,7 @@ describeEachStore('submit report', (getStore) => {
       'reporterKind:report.error.partnersOnly',
     ]);
     expect(
-      await submit({ serviceId: 'cloud', reporterKind: 'partner', identifiers: { cloudName: 'not a host' } }),
+      await submit({ serviceId: 'cloud', ...partner, identifiers: { cloudName: 'not a host' } }),
     ).toEqual(['identifiers.cloudName:report.error.cloudName']);
     expect(await submit({ serviceId: 'dsl', identifiers: {} })).toEqual([
       'identifiers.serverLicence:report.error.oneOf',
@@ -114,7 +119,7 @@ describeEachStore('submit report', (getStore) => {
       input: {
         ...validReport(),
         serviceId: 'cloud',
-        reporterKind: 'partner',
+        ...partner,
         identifiers: { cloudName: 'https://MaxMuster.Example-Cloud.com/' },
         locale: 'de',
       },
@@ -165,7 +170,7 @@ describeEachStore('submit report', (getStore) => {
     const ctx = testContext(getStore(), clock, systemActor);
     const fax = await submitReport({
       ctx,
-      input: { ...validReport(), serviceId: 'fax', reporterKind: 'partner', identifiers: {}, locale: 'de' },
+      input: { ...validReport(), serviceId: 'fax', ...partner, identifiers: {}, locale: 'de' },
     });
     const connect = await submitReport({ ctx, input: { ...validReport(), locale: 'de' } });
     expect(fax.incidentId).toBe(incidentId);
@@ -187,7 +192,7 @@ describeEachStore('submit report', (getStore) => {
     await resolveIncident({ ctx: staff, input: { incidentId, message: { de: 'Behoben.', en: 'Fixed.' } } });
     const later = await submitReport({
       ctx,
-      input: { ...validReport(), serviceId: 'fax', reporterKind: 'partner', identifiers: {}, locale: 'de' },
+      input: { ...validReport(), serviceId: 'fax', ...partner, identifiers: {}, locale: 'de' },
     });
     expect(later.incidentId).toBeNull();
   });
@@ -236,7 +241,7 @@ describeEachStore('submit report', (getStore) => {
       'identifiers.serverLicence:report.error.noContract',
     ]);
     // Partners report for their customers: not checked.
-    await submitReport({ ctx, input: { ...unknown, reporterKind: 'partner' } });
+    await submitReport({ ctx, input: { ...unknown, ...partner } });
     const known = await submitReport({
       ctx,
       input: { ...validReport(), identifiers: { serverLicence: 'sl-4711' }, locale: 'de' },

@@ -2,7 +2,9 @@
  * @module Files an outage report: validates it against its service (domain/report.ts), routes it
  * to the service's queue, gives it a ticket number (`ST-<year>-<6 digits>`, sequential per year)
  * and a private follow token (only its hash is stored), links it to an open incident on the
- * service's components, and writes the audit row — one transaction. A repeated submission key
+ * service's components (a report on a cloud: only one that names its cloud or none), and writes
+ * the audit row — one transaction. Reporting as a partner takes a signed-in partner account
+ * (`partnerUserId`); the form's "partner" alone is refused. A repeated submission key
  * returns the report filed the first time; two concurrent reports never share a ticket (the
  * unique index decides, the loser takes the next number).
  */
@@ -10,9 +12,11 @@ import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { ReportTable } from '#src/adapters/store/schema.ts';
 import { DialtoneError, validationError } from '#src/domain/errors.ts';
+import { normalizeCloudName } from '#src/domain/incident-clouds.ts';
 import {
   type CleanReport,
   clampTriageSteps,
+  cloudNameKey,
   defaultCloudNamePattern,
   formatTicket,
   identifierSpecs,
@@ -26,6 +30,7 @@ import {
 import type { ServiceContext, Tx } from './context.ts';
 import { isUniqueViolation } from './create-template.ts';
 import { findContract, hasContractsFor } from './find-contract.ts';
+import { getPartnerProfile } from './list-partner-reports.ts';
 import { hashToken, newToken } from './secrets.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -35,7 +40,7 @@ export interface SubmitReportInput extends RawReport {
   locale: 'de' | 'en';
   /** One per form rendering: the same key twice files one report. */
   submissionKey?: string | undefined;
-  /** The signed-in partner, when there is one. */
+  /** The signed-in partner, when there is one: the only way to report as a partner. */
   partnerUserId?: string | null | undefined;
 }
 
@@ -88,7 +93,7 @@ export async function submitReport({
     service_id: report.serviceId,
     service_other: report.serviceOther,
     reporter_kind: report.reporterKind,
-    partner_user_id: input.partnerUserId ?? null,
+    partner_user_id: report.reporterKind === 'partner' ? (input.partnerUserId ?? null) : null,
     company: report.company,
     first_name: report.firstName,
     last_name: report.lastName,
@@ -124,8 +129,23 @@ export async function submitReport({
   }
 }
 
+/**
+ * Who reports decides what may be reported: a signed-in partner account reports as a partner,
+ * everyone else as an end customer. A form that merely says "partner" is refused, so that it
+ * cannot unlock the partners-only services.
+ */
+async function reporterKindOf(db: Tx, input: SubmitReportInput): Promise<string | undefined> {
+  if (input.partnerUserId) {
+    if (!(await getPartnerProfile(db, input.partnerUserId)))
+      throw new DialtoneError('forbidden', 'error.forbidden');
+    return 'partner';
+  }
+  return input.reporterKind;
+}
+
 /** Checks the report against its service; the queue is the service's. */
 async function validate(ctx: ServiceContext, input: SubmitReportInput, options: SubmitReportOptions) {
+  const reporterKind = await reporterKindOf(ctx.db, input);
   const services = await ctx.db
     .selectFrom('services')
     .select(['id', 'reporters', 'identifiers', 'queue'])
@@ -137,11 +157,17 @@ async function validate(ctx: ServiceContext, input: SubmitReportInput, options: 
     identifiers: identifierSpecs(JSON.parse(row.identifiers) as unknown[]),
     queue: row.queue,
   };
-  const checked = validateReport(input, service, {
+  const checked = validateReport({ ...input, reporterKind }, service, {
     cloudNamePattern: options.cloudNamePattern ?? new RegExp(defaultCloudNamePattern),
     hasOtherService: services.some((s) => s.id === otherServiceId),
   });
-  if (!checked.ok || !service) throw validationError(checked.ok ? [] : checked.errors);
+  const errors = checked.ok ? [] : checked.errors;
+  if (reporterKind === 'partner' && !input.partnerUserId) {
+    // One message for the field: signing in is what it takes, whatever the service allows.
+    const others = errors.filter((e) => e.path !== 'reporterKind');
+    throw validationError([...others, { path: 'reporterKind', key: 'partner.report.signIn' }]);
+  }
+  if (!checked.ok || !service) throw validationError(errors);
   await checkCustomerContract(ctx.db, checked.report, service);
   return { report: checked.report, queue: service.queue };
 }
@@ -167,7 +193,8 @@ async function insertReport(
 ) {
   return ctx.db.transaction().execute(async (trx) => {
     const ticket = formatTicket(year, (await lastSequence(trx, year)) + 1);
-    const incidentId = await openIncidentFor(trx, row.service_id);
+    const cloud = (JSON.parse(row.identifiers ?? '{}') as Record<string, string>)[cloudNameKey];
+    const incidentId = await openIncidentFor(trx, row.service_id, cloud);
     const state = incidentId ? 'linked' : 'new';
     await trx
       .insertInto('reports')
@@ -248,9 +275,10 @@ async function checkIdentifierLimit(
 
 /**
  * The newest open incident touching the service: one of its components or anything they depend
- * on (an outage of the media server is an outage of the numbers served by it).
+ * on (an outage of the media server is an outage of the numbers served by it). A report naming a
+ * cloud takes only an incident that names that cloud or names no cloud (domain/incident-clouds.ts).
  */
-async function openIncidentFor(db: Tx, serviceId: string): Promise<string | null> {
+async function openIncidentFor(db: Tx, serviceId: string, cloud?: string): Promise<string | null> {
   const [links, deps] = await Promise.all([
     db.selectFrom('component_services').select('component_id').where('service_id', '=', serviceId).execute(),
     db.selectFrom('component_dependencies').selectAll().execute(),
@@ -273,6 +301,18 @@ async function openIncidentFor(db: Tx, serviceId: string): Promise<string | null
     .select('incidents.id')
     .where('incidents.status', '!=', 'resolved')
     .where('incident_components.component_id', 'in', [...touched])
+    .$if(cloud !== undefined, (q) =>
+      q.where((eb) => {
+        const named = eb
+          .selectFrom('incident_clouds')
+          .select('incident_clouds.incident_id')
+          .whereRef('incident_clouds.incident_id', '=', 'incidents.id');
+        return eb.or([
+          eb.not(eb.exists(named)),
+          eb.exists(named.where('incident_clouds.cloud_name', '=', normalizeCloudName(cloud ?? ''))),
+        ]);
+      }),
+    )
     .orderBy('incidents.created_at', 'desc')
     .orderBy('incidents.id', 'desc')
     .limit(1)

@@ -1,0 +1,45 @@
+/**
+ * @module A partner account for tests, inserted directly (as accepting an invitation would leave
+ * it): user with role partner and its profile. Idempotent per id.
+ */
+import type { Store } from '#src/adapters/store/open-store.ts';
+
+export async function seedPartner(
+  store: Store,
+  o: { id?: string; email?: string; company?: string; disabled?: boolean } = {},
+): Promise<string> {
+  const id = o.id ?? 'partner-1';
+  const at = '2026-11-01T00:00:00.000Z';
+  await store.db.deleteFrom('partner_profiles').where('user_id', '=', id).execute();
+  await store.db.deleteFrom('sessions').where('user_id', '=', id).execute();
+  await store.db
+    .updateTable('reports')
+    .set({ partner_user_id: null })
+    .where('partner_user_id', '=', id)
+    .execute();
+  await store.db.deleteFrom('users').where('id', '=', id).execute();
+  await store.db
+    .insertInto('users')
+    .values({
+      id,
+      email: o.email ?? `${id}@partner.example`,
+      role: 'partner',
+      password_hash: 'scrypt$invalid',
+      locale: 'de',
+      created_at: at,
+      password_changed_at: at,
+      disabled: o.disabled ? 1 : 0,
+    })
+    .execute();
+  await store.db
+    .insertInto('partner_profiles')
+    .values({
+      user_id: id,
+      first_name: 'Lena',
+      last_name: 'Koch',
+      company: o.company ?? 'Koch IT GmbH',
+      phone: '',
+    })
+    .execute();
+  return id;
+}
