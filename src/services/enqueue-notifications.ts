@@ -1,0 +1,208 @@
+/**
+ * @module The transactional outbox: `enqueueNotifications(trx, ctx, event)` is called inside the
+ * transaction of the verb that causes the event and writes one outbox row per recipient — so the
+ * messages exist exactly when the change does. Each row's idempotency key is
+ * `<event>:<entity id>:<update id or state>:<recipient kind>:<recipient id>` (unique, insert or
+ * ignore): calling it twice for the same event inserts nothing new. The delivery worker
+ * (jobs/outbox-worker.ts) sends the rows.
+ *
+ * @example
+ * await ctx.db.transaction().execute(async (trx) => {
+ *   // … the state change …
+ *   await enqueueNotifications(trx, ctx, { event: 'incident.updated', incidentId, updateId });
+ * });
+ */
+import type { Insertable } from 'kysely';
+import type { NotificationTable } from '#src/adapters/store/schema/outbox.ts';
+import type { BilingualText } from '#src/domain/incident.ts';
+import type { AlertNotice, Locale, Notice } from '#src/domain/notification-notice.ts';
+import { noticeSubject } from '#src/domain/notification-text.ts';
+import type { ServiceContext, Tx } from './context.ts';
+import { loadIncidentNotice, loadMaintenanceNotice, loadReportNotice } from './load-notice.ts';
+import {
+  operatorChannelsFor,
+  type Recipient,
+  subscribersFor,
+  withoutOptedOut,
+} from './notification-recipients.ts';
+
+/** A person to tell about an incident who has no subscription (affected customers' contacts). */
+export interface AffectedRecipient {
+  kind: 'email' | 'sms';
+  /** Lower-case email or E.164 number. */
+  address: string;
+  locale: Locale;
+  /** The contact's id (part of the idempotency key). */
+  contactId: string;
+}
+
+export type NotificationEvent =
+  | {
+      event: 'incident.declared' | 'incident.updated' | 'incident.resolved';
+      incidentId: string;
+      updateId: string;
+    }
+  | { event: 'incident.affected'; incidentId: string; updateId: string; recipients: AffectedRecipient[] }
+  | {
+      event: 'maintenance.scheduled' | 'maintenance.started' | 'maintenance.completed';
+      maintenanceId: string;
+    }
+  | { event: 'maintenance.reminder'; maintenanceId: string; hoursBefore: number }
+  | { event: 'report.received'; reportId: string; followToken: string }
+  | { event: 'report.state_changed'; reportId: string }
+  | {
+      event: 'alert.fired' | 'alert.resolved';
+      alertId: string;
+      title: BilingualText;
+      detail: BilingualText;
+      /** Console path of the alert, e.g. `/console/alerts/<id>`. */
+      path: string;
+      /** When it fired or resolved (ISO 8601); part of the idempotency key. */
+      at: string;
+    };
+
+export type NotificationEventName = NotificationEvent['event'];
+
+interface Fanout {
+  notice: Notice;
+  /** `<entity id>:<update id or state>` part of the idempotency key. */
+  keyPart: string;
+  subjectId: string;
+  recipients: Recipient[];
+}
+
+/** Writes the outbox rows of one event; returns how many new rows were written. */
+export async function enqueueNotifications(
+  trx: Tx,
+  ctx: ServiceContext,
+  event: NotificationEvent,
+): Promise<number> {
+  const fanout = await plan(trx, event);
+  if (!fanout || fanout.recipients.length === 0) return 0;
+  const now = ctx.clock().toISOString();
+  const rows: Insertable<NotificationTable>[] = fanout.recipients.map((r) => ({
+    id: ctx.newId(),
+    idempotency_key: `${event.event}:${fanout.keyPart}:${r.kind}:${r.recipientId}`,
+    event: event.event,
+    kind: r.kind,
+    recipient: r.address,
+    subscriber_id: r.subscriberId ?? null,
+    operator_channel_id: r.operatorChannelId ?? null,
+    report_id: r.reportId ?? null,
+    subject_id: fanout.subjectId,
+    locale: r.locale,
+    subject: noticeSubject(fanout.notice, r.locale),
+    // Rendered when sent, with the deployment's public URL, time zone and unsubscribe link.
+    body_text: '',
+    body_html: null,
+    payload: JSON.stringify(fanout.notice),
+    headers: '{}',
+    state: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    claimed_by: null,
+    claimed_until: null,
+    last_error: null,
+    created_at: now,
+    sent_at: null,
+  }));
+  let inserted = 0;
+  // 400 rows × 22 columns stays below every driver's bound-parameter limit.
+  for (let i = 0; i < rows.length; i += 400) {
+    const result = await trx
+      .insertInto('notifications')
+      .values(rows.slice(i, i + 400))
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+async function plan(trx: Tx, e: NotificationEvent): Promise<Fanout | null> {
+  switch (e.event) {
+    case 'incident.declared':
+    case 'incident.updated':
+    case 'incident.resolved': {
+      const found = await loadIncidentNotice(trx, e.event, e.incidentId, e.updateId);
+      if (!found) return null;
+      const recipients = [
+        ...(await subscribersFor(trx, found.componentIds)),
+        ...(await operatorChannelsFor(trx, e.event)),
+      ];
+      return {
+        notice: found.notice,
+        keyPart: `${e.incidentId}:${e.updateId}`,
+        subjectId: e.incidentId,
+        recipients,
+      };
+    }
+    case 'incident.affected': {
+      const found = await loadIncidentNotice(trx, e.event, e.incidentId, e.updateId);
+      if (!found) return null;
+      const given: Recipient[] = e.recipients.map((r) => ({
+        kind: r.kind,
+        address: r.address,
+        locale: r.locale,
+        recipientId: r.contactId,
+      }));
+      const recipients = await withoutOptedOut(trx, given);
+      return {
+        notice: found.notice,
+        keyPart: `${e.incidentId}:${e.updateId}`,
+        subjectId: e.incidentId,
+        recipients,
+      };
+    }
+    case 'maintenance.scheduled':
+    case 'maintenance.started':
+    case 'maintenance.completed':
+    case 'maintenance.reminder': {
+      const found = await loadMaintenanceNotice(trx, e.event, e.maintenanceId);
+      if (!found) return null;
+      const hoursBefore = e.event === 'maintenance.reminder' ? e.hoursBefore : undefined;
+      const notice = hoursBefore === undefined ? found.notice : { ...found.notice, hoursBefore };
+      const recipients = [
+        ...(await subscribersFor(trx, found.componentIds)),
+        ...(await operatorChannelsFor(trx, e.event)),
+      ];
+      const state = hoursBefore === undefined ? e.event.slice('maintenance.'.length) : `${hoursBefore}h`;
+      return { notice, keyPart: `${e.maintenanceId}:${state}`, subjectId: e.maintenanceId, recipients };
+    }
+    case 'report.received':
+    case 'report.state_changed': {
+      const token = e.event === 'report.received' ? e.followToken : null;
+      const found = await loadReportNotice(trx, e.event, e.reportId, token);
+      if (!found || !found.email) return null;
+      const reporter: Recipient = {
+        kind: 'email',
+        address: found.email.toLowerCase(),
+        locale: found.locale,
+        recipientId: e.reportId,
+        reportId: e.reportId,
+      };
+      // The version tells one state change from the next, even when a report returns to a state.
+      const state = e.event === 'report.received' ? 'new' : `${found.notice.state}.v${found.version}`;
+      return {
+        notice: found.notice,
+        keyPart: `${e.reportId}:${state}`,
+        subjectId: e.reportId,
+        recipients: [reporter],
+      };
+    }
+    case 'alert.fired':
+    case 'alert.resolved': {
+      const notice: AlertNotice = {
+        type: 'alert',
+        event: e.event,
+        alertId: e.alertId,
+        title: e.title,
+        detail: e.detail,
+        path: e.path,
+        at: e.at,
+      };
+      const recipients = await operatorChannelsFor(trx, e.event);
+      return { notice, keyPart: `${e.alertId}:${e.at}`, subjectId: e.alertId, recipients };
+    }
+  }
+}
