@@ -36,6 +36,9 @@ describe('console reporter data', () => {
   it('states the configured retention period and refuses a bad address with the input kept', async () => {
     const page = await t.app.inject({ url: '/console/reporter-data', headers: { cookie: admin.cookie } });
     expect(page.body).toContain('90 Tage nach ihrem Abschluss');
+    // The public form's consent states the same, configured period.
+    const form = await t.app.inject({ url: '/report?service=connect', headers: { 'accept-language': 'en' } });
+    expect(form.body).toContain('erased 90 days after the report is closed');
     const bad = await post({ email: 'not an address', action: 'find' }, admin, 'en');
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Not a valid email address.');

@@ -9,7 +9,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DialtoneError, type FieldError } from '#src/domain/errors.ts';
 import {
   defaultCloudNamePattern,
-  defaultRetentionDays,
   identifierSpecs,
   parseTriagePath,
   type TriageStep,
@@ -17,7 +16,8 @@ import {
 import { parseAnswerPath, walkTriage } from '#src/domain/triage.ts';
 import { systemActor } from '#src/services/context.ts';
 import { getReportForReporter } from '#src/services/get-report-for-reporter.ts';
-import { loadTriageTrees, type TriageTrees } from '#src/services/load-triage-trees.ts';
+import { getTriageTrees } from '#src/services/get-triage-trees.ts';
+import type { TriageTrees } from '#src/services/load-triage-trees.ts';
 import { newToken } from '#src/services/secrets.ts';
 import { submitReport } from '#src/services/submit-report.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
@@ -52,10 +52,13 @@ const keptFields = [
 /** Text the form echoes back is cut here: nothing legitimate is longer (the verb refuses it anyway). */
 const maxKept = 6000;
 
-/** The self-check's trees, to read the path a report link carries; the form works without them. */
-function selfCheckTrees(app: FastifyInstance): TriageTrees | null {
+/**
+ * The self-check's current trees (as edited in the console), to read the path a report link
+ * carries; the form works without them.
+ */
+async function selfCheckTrees(app: FastifyInstance, deps: AppDeps): Promise<TriageTrees | null> {
   try {
-    return loadTriageTrees();
+    return await getTriageTrees(deps.store.db);
   } catch (err) {
     app.log.error({ err }, 'self-check trees not loaded: reports keep only the symptom');
     return null;
@@ -100,7 +103,6 @@ function identifiersOf(values: Record<string, string>): Record<string, string> {
 
 export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
   const pattern = deps.config.reportCloudNamePattern;
-  const trees = selfCheckTrees(app);
   const filedPerAddress = filedLimiter(deps.clock, perAddress.max, perAddress.minutes * 60_000);
 
   async function sendForm(
@@ -118,7 +120,7 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
       errors,
       csrf: request.csrfToken(reply),
       submissionKey,
-      retentionDays: defaultRetentionDays,
+      retentionDays: deps.config.reportRetentionDays,
       url: request.url,
     });
     return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
@@ -182,7 +184,7 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
             identifiers: identifiersOf(values),
             description: values.description,
             consent: values.consent === 'yes',
-            triage: triageSteps(trees, values.symptom, values.path, request.locale),
+            triage: triageSteps(await selfCheckTrees(app, deps), values.symptom, values.path, request.locale),
             locale: request.locale,
             submissionKey,
           },
