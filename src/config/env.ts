@@ -5,8 +5,9 @@
 import { defaultCloudNamePattern, defaultRetentionDays } from '#src/domain/report.ts';
 import { isValidTimeZone } from '#src/domain/zoned-time.ts';
 import { readNotificationEnv } from './notification-env.ts';
+import { type OutboundConfig, readOutboundEnv } from './outbound-env.ts';
 
-export interface Config {
+export interface Config extends OutboundConfig {
   port: number;
   host: string;
   /** Where the SQLite file (and later backups) live. */
@@ -116,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reportRetentionDays: int('DIALTONE_REPORT_RETENTION_DAYS', defaultRetentionDays, 1, 3650),
     announcementKey: env.DIALTONE_ANNOUNCEMENT_KEY || undefined,
     ...notify,
+    ...readOutboundEnv(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

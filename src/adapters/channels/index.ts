@@ -7,6 +7,12 @@
 import type { Config } from '#src/config/env.ts';
 import type { Channel, ChannelKind } from './channel.ts';
 import { createEmailChannel } from './email/index.ts';
+import { createMatrixChannel } from './matrix/index.ts';
+import { createSlackChannel } from './slack/index.ts';
+import { createSmsChannel } from './sms/index.ts';
+import { createTeamsChannel } from './teams/index.ts';
+import { createTelegramChannel } from './telegram/index.ts';
+import { createWebhookChannel } from './webhook/index.ts';
 
 export interface ChannelDeps {
   /** Injected for HTTP channels (tests pass one that reaches 127.0.0.1). */
@@ -29,6 +35,13 @@ export function createChannels(config: Config, _deps: ChannelDeps = {}): Channel
       }),
     );
   }
+  const guard = { allowPrivate: config.outboundAllowPrivate };
+  if (config.smsGateway) add(createSmsChannel({ gateway: config.smsGateway, guard }));
+  add(createWebhookChannel({ guard }));
+  add(createSlackChannel({ guard }));
+  add(createTeamsChannel({ guard }));
+  add(createMatrixChannel({ guard }));
+  add(createTelegramChannel({ guard }));
   return channels;
 }
 
