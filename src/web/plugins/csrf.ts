@@ -51,6 +51,9 @@ export async function csrf(app: FastifyInstance) {
     // Signing out without a valid session changes nothing: let it through to the sign-in page
     // instead of answering "form expired" to someone whose session simply ran out.
     if (!request.session && request.url === '/console/logout') return;
+    // Routes whose URL carries its own secret (one-click unsubscribe and opt-out links, RFC 8058:
+    // mail providers post them without any page of ours) declare `config: { csrfExempt: true }`.
+    if ((request.routeOptions.config as { csrfExempt?: boolean } | undefined)?.csrfExempt) return;
     const sent = (request.body as Record<string, unknown> | undefined)?.[csrfFieldName];
     const expected = request.session?.csrfToken ?? request.cookies[cookieNames.csrf];
     if (typeof sent !== 'string' || !expected || !safeEqual(sent, expected)) {
