@@ -5,6 +5,7 @@
  */
 import { DialtoneError, notFound } from '#src/domain/errors.ts';
 import { authorOf, type ServiceContext } from './context.ts';
+import { enqueueNotifications } from './enqueue-notifications.ts';
 import { checkText } from './report-transition.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -58,6 +59,9 @@ export async function closeReportsOfIncident({
         )
         .execute();
     }
+    // Every reporter gets the closing message.
+    for (const reportId of ids)
+      await enqueueNotifications(trx, ctx, { event: 'report.state_changed', reportId });
     await writeAudit(trx, ctx, {
       action: 'report.close_all',
       subjectType: 'incident',

@@ -23,6 +23,7 @@ import {
 } from '#src/domain/incident.ts';
 import { parseCloudNames } from '#src/domain/incident-clouds.ts';
 import { authorOf, type ServiceContext, type Tx } from './context.ts';
+import { enqueueNotifications } from './enqueue-notifications.ts';
 import { refreshComponentStatus } from './refresh-component-status.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -78,6 +79,7 @@ export async function insertIncident(trx: Tx, ctx: ServiceContext, p: PreparedIn
   const { status, impact, components, title, message, clouds } = p;
   const now = ctx.clock().toISOString();
   const id = ctx.newId();
+  const firstUpdateId = ctx.newId();
   await trx
     .insertInto('incidents')
     .values({
@@ -99,7 +101,7 @@ export async function insertIncident(trx: Tx, ctx: ServiceContext, p: PreparedIn
   await trx
     .insertInto('incident_updates')
     .values({
-      id: ctx.newId(),
+      id: firstUpdateId,
       incident_id: id,
       status,
       body_de: message.de,
@@ -116,6 +118,13 @@ export async function insertIncident(trx: Tx, ctx: ServiceContext, p: PreparedIn
       .execute();
   }
   await refreshComponentStatus(trx, ctx);
+  if ((p.visibility ?? 'public') === 'public') {
+    await enqueueNotifications(trx, ctx, {
+      event: 'incident.declared',
+      incidentId: id,
+      updateId: firstUpdateId,
+    });
+  }
   await writeAudit(trx, ctx, {
     action: 'incident.declare',
     subjectType: 'incident',

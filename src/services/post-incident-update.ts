@@ -19,6 +19,7 @@ import {
   updateVisibilities,
 } from '#src/domain/incident.ts';
 import { authorOf, type ServiceContext } from './context.ts';
+import { enqueueNotifications } from './enqueue-notifications.ts';
 import { refreshComponentStatus } from './refresh-component-status.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -118,6 +119,10 @@ export async function postIncidentUpdate({
       })
       .execute();
     await refreshComponentStatus(trx, ctx);
+    if (visibility === 'public') {
+      const event = resolving ? 'incident.resolved' : 'incident.updated';
+      await enqueueNotifications(trx, ctx, { event, incidentId: input.incidentId, updateId });
+    }
     await writeAudit(trx, ctx, {
       action: resolving ? 'incident.resolve' : 'incident.update',
       subjectType: 'incident',

@@ -10,6 +10,7 @@ import {
   type MaintenanceStatus,
 } from '#src/domain/maintenance.ts';
 import { authorOf, type ServiceContext } from './context.ts';
+import { enqueueNotifications } from './enqueue-notifications.ts';
 import { refreshComponentStatus } from './refresh-component-status.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -90,4 +91,9 @@ export async function applyMaintenanceTransition(
       .execute();
   }
   await refreshComponentStatus(trx, ctx);
+  // Subscribers hear when work begins and when it is over (by hand or by the scheduler).
+  if (to === 'in_progress')
+    await enqueueNotifications(trx, ctx, { event: 'maintenance.started', maintenanceId: id });
+  if (to === 'completed')
+    await enqueueNotifications(trx, ctx, { event: 'maintenance.completed', maintenanceId: id });
 }

@@ -5,6 +5,7 @@
  */
 import { DialtoneError, notFound } from '#src/domain/errors.ts';
 import type { ServiceContext, Tx } from './context.ts';
+import { enqueueNotifications } from './enqueue-notifications.ts';
 import { writeAudit } from './write-audit.ts';
 
 export const reportStates = ['new', 'triaged', 'linked', 'closed'] as const;
@@ -61,6 +62,9 @@ export async function moveReport(trx: Tx, ctx: ServiceContext, move: ReportMove)
       params: { ticket: row.ticket, from: row.state, to: move.to },
     });
   }
+  // The reporter hears of every change of state (linked to an incident, closed with the reason).
+  if (move.set.state)
+    await enqueueNotifications(trx, ctx, { event: 'report.state_changed', reportId: move.reportId });
   await writeAudit(trx, ctx, {
     action: move.action,
     subjectType: 'report',

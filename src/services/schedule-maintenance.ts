@@ -13,6 +13,7 @@ import {
 import { checkWindow } from '#src/domain/maintenance.ts';
 import { advanceMaintenanceSchedule } from './advance-maintenance-schedule.ts';
 import { authorOf, type ServiceContext } from './context.ts';
+import { enqueueNotifications } from './enqueue-notifications.ts';
 import { refreshComponentStatus } from './refresh-component-status.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -88,6 +89,7 @@ export async function scheduleMaintenance({
       })
       .execute();
     await refreshComponentStatus(trx, ctx);
+    await enqueueNotifications(trx, ctx, { event: 'maintenance.scheduled', maintenanceId: id });
     await writeAudit(trx, ctx, {
       action: 'maintenance.schedule',
       subjectType: 'maintenance',

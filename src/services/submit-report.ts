@@ -29,6 +29,7 @@ import {
 } from '#src/domain/report.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { isUniqueViolation } from './create-template.ts';
+import { enqueueNotifications } from './enqueue-notifications.ts';
 import { findContract, hasContractsFor } from './find-contract.ts';
 import { getPartnerProfile } from './list-partner-reports.ts';
 import { hashToken, newToken } from './secrets.ts';
@@ -116,7 +117,7 @@ export async function submitReport({
   };
   for (let attempt = 1; ; attempt++) {
     try {
-      const filed = await insertReport(ctx, row, now.getUTCFullYear());
+      const filed = await insertReport(ctx, row, now.getUTCFullYear(), token);
       return { ...filed, token, repeated: false };
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
@@ -190,6 +191,7 @@ async function insertReport(
   ctx: ServiceContext,
   row: Omit<Insertable<ReportTable>, 'ticket' | 'state' | 'incident_id'>,
   year: number,
+  followToken: string,
 ) {
   return ctx.db.transaction().execute(async (trx) => {
     const ticket = formatTicket(year, (await lastSequence(trx, year)) + 1);
@@ -200,6 +202,7 @@ async function insertReport(
       .insertInto('reports')
       .values({ ...row, ticket, state, incident_id: incidentId })
       .execute();
+    await enqueueNotifications(trx, ctx, { event: 'report.received', reportId: row.id, followToken });
     // No personal data in the audit log: the retention job erases it from the report only.
     await writeAudit(trx, ctx, {
       action: 'report.submit',
