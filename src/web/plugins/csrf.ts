@@ -15,6 +15,10 @@ declare module 'fastify' {
     /** The token to put in a form's hidden `_csrf` field. */
     csrfToken(reply: FastifyReply): string;
   }
+  interface FastifyContextConfig {
+    /** The route's URL carries its own secret: no CSRF token is asked for (see the hook below). */
+    csrfExempt?: boolean;
+  }
 }
 
 export const csrfFieldName = '_csrf';
@@ -53,7 +57,7 @@ export async function csrf(app: FastifyInstance) {
     if (!request.session && request.url === '/console/logout') return;
     // Routes whose URL carries its own secret (one-click unsubscribe and opt-out links, RFC 8058:
     // mail providers post them without any page of ours) declare `config: { csrfExempt: true }`.
-    if ((request.routeOptions.config as { csrfExempt?: boolean } | undefined)?.csrfExempt) return;
+    if (request.routeOptions.config?.csrfExempt) return;
     const sent = (request.body as Record<string, unknown> | undefined)?.[csrfFieldName];
     const expected = request.session?.csrfToken ?? request.cookies[cookieNames.csrf];
     if (typeof sent !== 'string' || !expected || !safeEqual(sent, expected)) {
