@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  freePort,
+  type PeerProcess,
+  startKamailio,
+  startSipp,
+  stopAll,
+  telephonySkipReason,
+} from '../../../../test/support/telephony.ts';
+import { probeSipOptions } from './index.ts';
+
+const skip = telephonySkipReason();
+
+describe.skipIf(skip)('SIP OPTIONS probe against SIPp and Kamailio', () => {
+  let uas: PeerProcess;
+  let busy: PeerProcess;
+  let proxyPort: number;
+
+  beforeAll(async () => {
+    uas = await startSipp({ scenario: 'uas-options.xml', port: await freePort() });
+    busy = await startSipp({ scenario: 'uas-options-503.xml', port: await freePort() });
+    proxyPort = await freePort();
+    await startKamailio({ port: proxyPort, optionsTo: `127.0.0.1:${uas.port}` });
+  }, 20_000);
+  afterAll(() => stopAll());
+
+  it('is up over UDP directly and through the proxy over UDP and TCP, with the code and a round-trip time', async () => {
+    for (const target of [
+      `sip:ping@127.0.0.1:${uas.port}`,
+      `sip:ping@127.0.0.1:${proxyPort}`,
+      `sip:ping@127.0.0.1:${proxyPort};transport=tcp`,
+    ]) {
+      const r = await probeSipOptions({ target, timeoutMs: 2000 });
+      expect(r, target).toMatchObject({ outcome: 'up', code: 200, detail: '200 OK' });
+      expect(r.rttMs).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('reports 503 as overloaded, and as up when the monitor accepts 503', async () => {
+    const target = `sip:ping@127.0.0.1:${busy.port}`;
+    expect(await probeSipOptions({ target, timeoutMs: 2000 })).toMatchObject({
+      outcome: 'overloaded',
+      code: 503,
+    });
+    expect(await probeSipOptions({ target, timeoutMs: 2000, accept: '200-299,503' })).toMatchObject({
+      outcome: 'up',
+      code: 503,
+    });
+    expect(await probeSipOptions({ target, timeoutMs: 2000, accept: '404' })).toMatchObject({
+      outcome: 'overloaded',
+    });
+  });
+
+  it('is down once the UAS stops answering: refused directly, timeout (after retransmissions) through the proxy', async () => {
+    const direct = `sip:ping@127.0.0.1:${uas.port}`;
+    const viaProxy = `sip:ping@127.0.0.1:${proxyPort}`;
+    await uas.stop();
+    expect(await probeSipOptions({ target: direct, timeoutMs: 2000 })).toMatchObject({
+      outcome: 'down',
+      detail: 'port unreachable (ICMP)',
+    });
+    const r = await probeSipOptions({ target: viaProxy, timeoutMs: 1200 });
+    expect(r.outcome).toBe('down');
+    expect(r.code).toBeUndefined();
+    expect(r.detail).toMatch(/^timeout after 1200 ms \(\d transmissions\)$/);
+  }, 10_000);
+});
+
+describe('SIP OPTIONS probe without peers', () => {
+  it('is down for unusable URIs and accepted-code lists, and when aborted', async () => {
+    expect(await probeSipOptions({ target: 'http://x', timeoutMs: 100 })).toMatchObject({ outcome: 'down' });
+    expect(await probeSipOptions({ target: 'sips:x;transport=udp', timeoutMs: 100 })).toMatchObject({
+      outcome: 'down',
+    });
+    expect(await probeSipOptions({ target: 'sip:127.0.0.1', timeoutMs: 100, accept: '2xx' })).toMatchObject({
+      outcome: 'down',
+      detail: 'invalid accepted codes: 2xx',
+    });
+    const controller = new AbortController();
+    controller.abort();
+    expect(
+      await probeSipOptions({ target: 'sip:127.0.0.1:9', timeoutMs: 1000 }, { signal: controller.signal }),
+    ).toMatchObject({
+      outcome: 'down',
+      detail: 'UDP aborted',
+    });
+  });
+});
