@@ -3,6 +3,7 @@
  * it): user with role partner and its profile. Idempotent per id.
  */
 import type { Store } from '#src/adapters/store/open-store.ts';
+import { hashToken, newToken } from '#src/services/secrets.ts';
 
 export async function seedPartner(
   store: Store,
@@ -42,4 +43,21 @@ export async function seedPartner(
     })
     .execute();
   return id;
+}
+
+/** A session for a seeded partner: the cookie header and the CSRF token its forms carry. */
+export async function partnerSession(store: Store, userId: string, now: Date) {
+  const cookie = newToken();
+  const csrf = newToken();
+  await store.db
+    .insertInto('sessions')
+    .values({
+      id_hash: hashToken(cookie),
+      user_id: userId,
+      csrf_token: csrf,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + 3600_000).toISOString(),
+    })
+    .execute();
+  return { cookie: `dt_session=${cookie}`, csrf };
 }

@@ -4,7 +4,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '#src/web/deps.ts';
+import { optOutRoutes } from './opt-out.ts';
 import { publicPageRoutes } from './pages.ts';
+import { partnerRoutes } from './partner.ts';
 import { reportRoutes } from './report.ts';
 import { selfCheckRoutes } from './self-check.ts';
 import { statusPageRoute } from './status.ts';
@@ -15,4 +17,6 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps, statusFa
   await publicPageRoutes(app, deps);
   await selfCheckRoutes(app, deps);
   await reportRoutes(app, deps);
+  await optOutRoutes(app, deps);
+  await partnerRoutes(app, deps);
 }

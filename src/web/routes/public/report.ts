@@ -17,11 +17,13 @@ import { parseAnswerPath, walkTriage } from '#src/domain/triage.ts';
 import { systemActor } from '#src/services/context.ts';
 import { getReportForReporter } from '#src/services/get-report-for-reporter.ts';
 import { getTriageTrees } from '#src/services/get-triage-trees.ts';
+import { getPartnerProfile } from '#src/services/list-partner-reports.ts';
 import type { TriageTrees } from '#src/services/load-triage-trees.ts';
 import { newToken } from '#src/services/secrets.ts';
 import { submitReport } from '#src/services/submit-report.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
 import { type Locale, translateLoose } from '#src/web/i18n/index.ts';
+import { partnerActor } from '#src/web/plugins/guards.ts';
 import { pick } from '#src/web/views/format.ts';
 import {
   renderReportFollowPage,
@@ -105,6 +107,13 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
   const pattern = deps.config.reportCloudNamePattern;
   const filedPerAddress = filedLimiter(deps.clock, perAddress.max, perAddress.minutes * 60_000);
 
+  /** The signed-in partner's profile (null for everyone else). */
+  async function partnerOf(request: FastifyRequest) {
+    const actor = partnerActor(request);
+    const profile = actor ? await getPartnerProfile(deps.store.db, actor.id) : null;
+    return actor && profile ? { id: actor.id, ...profile } : null;
+  }
+
   async function sendForm(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -112,8 +121,9 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
     errors: FieldError[],
     submissionKey: string,
   ) {
-    const services = await formServices(deps);
+    const [services, partner] = await Promise.all([formServices(deps), partnerOf(request)]);
     const html = renderReportForm(readerOf(request, deps), {
+      partner: partner ?? undefined,
       services,
       service: services.find((s) => s.id === values.service),
       values,
@@ -139,6 +149,18 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/report', async (request, reply) => {
     const q = request.query as Record<string, unknown>;
     const values = keptValues({ service: q.service, symptom: q.symptom, path: q.path });
+    // A signed-in partner's form starts filled in from the account.
+    const partner = await partnerOf(request);
+    if (partner) {
+      Object.assign(values, {
+        company: partner.company,
+        firstName: partner.firstName,
+        lastName: partner.lastName,
+        email: partner.email,
+        phone: partner.phone,
+        reporterKind: 'partner',
+      });
+    }
     return sendForm(request, reply, values, [], newToken());
   });
 
@@ -187,6 +209,8 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
             triage: triageSteps(await selfCheckTrees(app, deps), values.symptom, values.path, request.locale),
             locale: request.locale,
             submissionKey,
+            // Reporting as a partner comes from the session, never from the form.
+            partnerUserId: partnerActor(request)?.id ?? null,
           },
           options: { cloudNamePattern: pattern },
         });

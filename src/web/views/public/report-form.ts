@@ -30,12 +30,20 @@ export interface ReportFormData {
   submissionKey: string;
   retentionDays: number;
   url: string;
+  /** The signed-in partner: reports as partner (any service); absent, the reader is an end customer. */
+  partner?: { email: string; company: string } | undefined;
 }
 
 export const honeypotField = 'website';
 
 const hidden = (name: string, value: string | undefined) =>
   value ? html`<input type="hidden" name="${name}" value="${value}">` : '';
+
+/** Partners report signed in; the way there comes back to this very form. */
+const signInLink = (r: Reader, d: ReportFormData) =>
+  d.partner
+    ? ''
+    : html`<p class="hint"><a href="/console/login?next=${encodeURIComponent(d.url)}">${r.t('partner.report.signInLink')}</a></p>`;
 
 function chooser(r: Reader, d: ReportFormData): string {
   if (d.services.length === 0) return html`<p>${r.t('report.noServices')}</p>`;
@@ -49,17 +57,24 @@ function chooser(r: Reader, d: ReportFormData): string {
   return html`<form method="get" action="/report" class="report"><fieldset class="field${error ? ' has-error' : ''}"><legend>${r.t('report.chooseService')}</legend>!${error ? html`<p class="error">${error}</p>` : ''}<ul class="plain">!${items.join('')}</ul></fieldset>!${hidden('symptom', d.values.symptom)}!${hidden('path', d.values.path)}<button type="submit">${r.t('report.continue')}</button></form>`;
 }
 
+/**
+ * Who reports is the account's fact, not a choice: a signed-in partner reports as partner, anyone
+ * else as an end customer (a partner is offered the way to sign in).
+ */
 function reporterKind(r: Reader, d: ReportFormData): string {
   const error = fieldError(r.t, d.errors, 'reporterKind');
   const id = controlId('reporterKind');
+  if (d.partner) {
+    return html`<p id="${id}"><input type="hidden" name="reporterKind" value="partner">${r.t('partner.report.asPartner', d.partner)}</p>`;
+  }
   const allowed = d.service?.reporters ?? [...reporterKinds];
   const options = reporterKinds
-    .filter((k) => allowed.includes(k) || d.values.reporterKind === k)
+    .filter((k) => k === 'customer' && allowed.includes(k))
     .map(
       (k) =>
         html`<li><label><input type="radio" name="reporterKind" value="${k}" required!${d.values.reporterKind === k ? ' checked' : ''}> ${r.t(`report.kind.${k}`)}</label></li>`,
     );
-  return html`<fieldset id="${id}" class="field${error ? ' has-error' : ''}"><legend>${r.t('report.field.reporterKind')}</legend>!${error ? html`<p class="error">${error}</p>` : ''}<ul class="plain">!${options.join('')}</ul></fieldset>`;
+  return html`<fieldset id="${id}" class="field${error ? ' has-error' : ''}"><legend>${r.t('report.field.reporterKind')}</legend>!${error ? html`<p class="error">${error}</p>` : ''}<ul class="plain">!${options.join('')}</ul>!${signInLink(r, d)}</fieldset>`;
 }
 
 function identifierFields(r: Reader, d: ReportFormData, service: FormService): string {
@@ -148,6 +163,11 @@ function fullForm(r: Reader, d: ReportFormData, service: FormService): string {
 
 export function renderReportForm(r: Reader, d: ReportFormData): string {
   const main = d.service ? fullForm(r, d, d.service) : chooser(r, d);
-  const body = html`<h1>${r.t('report.title')}</h1><p>${r.t('report.intro')}</p>!${main}`;
+  const who = d.partner
+    ? html`<p>${r.t('partner.report.asPartner', d.partner)}</p>`
+    : d.service
+      ? ''
+      : signInLink(r, d);
+  const body = html`<h1>${r.t('report.title')}</h1><p>${r.t('report.intro')}</p>!${who}!${main}`;
   return renderPublicPage(r, { title: r.t('report.title'), section: 'none', body, url: d.url });
 }

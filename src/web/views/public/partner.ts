@@ -1,0 +1,76 @@
+/**
+ * @module The partner area (public frame, not the console): the partner's own reports with links
+ * to their follow pages, the way to the self-check and the report form, and sign-out; and the
+ * invitee's page that sets the password.
+ */
+import { html } from 'ghtml';
+import type { FieldError } from '#src/domain/errors.ts';
+import type { PartnerReportRow } from '#src/services/list-partner-reports.ts';
+import { minPasswordLength } from '#src/services/secrets.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import { pick } from '../format.ts';
+import { csrfField, fieldError, input } from '../forms.ts';
+import { renderPublicPage } from './layout.ts';
+import { dateTime, type Reader } from './parts.ts';
+
+export interface PartnerHomeView {
+  email: string;
+  company: string;
+  reports: PartnerReportRow[];
+  csrf: string;
+  url: string;
+}
+
+function stateLabel(r: Reader, state: string): string {
+  const key = `report.state.${state}` as MessageKey;
+  const text = r.t(key);
+  return text === key ? state : text;
+}
+
+function reportRow(r: Reader, row: PartnerReportRow): string {
+  const service = row.serviceOther
+    ? `${pick(row.service, r.locale)}: ${row.serviceOther}`
+    : pick(row.service, r.locale);
+  const incident = row.incident
+    ? html`<a href="/incidents/${row.incident.id}">${pick(row.incident.title, r.locale)}</a>`
+    : '–';
+  return html`<tr><th scope="row"><a href="/partner/reports/${row.ticket}">${row.ticket}</a></th><td>${service}</td><td>${stateLabel(r, row.state)}</td><td>!${dateTime(r, row.createdAt)}</td><td>!${incident}</td></tr>`;
+}
+
+export function renderPartnerHome(r: Reader, v: PartnerHomeView): string {
+  const t = r.t;
+  const list =
+    v.reports.length === 0
+      ? html`<p>${t('partner.area.noReports')}</p>`
+      : html`<div class="table-scroll"><table class="partner-reports"><thead><tr><th scope="col">${t('partner.area.ticket')}</th><th scope="col">${t('partner.area.service')}</th><th scope="col">${t('partner.area.state')}</th><th scope="col">${t('partner.area.created')}</th><th scope="col">${t('partner.area.incident')}</th></tr></thead><tbody>!${v.reports.map((row) => reportRow(r, row)).join('')}</tbody></table></div>`;
+  const actions = html`<ul class="partner-actions"><li><a class="button" href="/self-check">${t('partner.area.selfCheck')}</a></li><li><a class="button" href="/report">${t('partner.area.report')}</a></li><li><form method="post" action="/console/logout">!${csrfField(v.csrf)}<button type="submit">${t('partner.area.signOut')}</button></form></li></ul>`;
+  const body = html`<h1>${t('partner.area.title')}</h1><p>${t('partner.area.intro', { email: v.email, company: v.company })}</p>!${actions}<section aria-labelledby="h-reports"><h2 id="h-reports">${t('partner.area.reports')}</h2>!${list}</section>`;
+  return renderPublicPage(r, { title: t('partner.area.title'), section: 'none', body, url: v.url });
+}
+
+export interface AcceptView {
+  token: string;
+  email: string;
+  company: string;
+  errors: FieldError[];
+  csrf: string;
+  url: string;
+}
+
+export function renderAcceptInvitationPage(r: Reader, v: AcceptView): string {
+  const t = r.t;
+  const err = (path: string) => fieldError(t, v.errors, path);
+  const summary =
+    v.errors.length > 0
+      ? html`<div class="error-summary" role="alert"><p>${t('error.validationFailed')}</p></div>`
+      : '';
+  const form = html`<form method="post" action="/partner/invitation" class="report" novalidate>!${csrfField(v.csrf)}<input type="hidden" name="token" value="${v.token}"><input type="email" name="username" value="${v.email}" autocomplete="username" hidden>!${input({ name: 'password', label: t('console.field.password'), type: 'password', required: true, autocomplete: 'new-password', hint: t('console.passwordHint', { min: minPasswordLength }), error: err('password') })}!${input({ name: 'passwordConfirm', label: t('console.field.passwordConfirm'), type: 'password', required: true, autocomplete: 'new-password', error: err('passwordConfirm') })}<button type="submit">${t('partner.accept.submit')}</button></form>`;
+  const body = html`<h1>${t('partner.accept.title')}</h1><p>${t('partner.accept.intro', { company: v.company, email: v.email })}</p>!${summary}!${form}`;
+  return renderPublicPage(r, { title: t('partner.accept.title'), section: 'none', body, url: v.url });
+}
+
+export function renderInvitationInvalidPage(r: Reader, url: string): string {
+  const t = r.t;
+  const body = html`<h1>${t('partner.accept.invalidTitle')}</h1><p class="error-summary" role="alert">${t('partner.invitation.invalid')}</p><p>${t('partner.accept.invalidHelp')}</p><p><a href="/console/login?next=%2Fpartner">${t('partner.accept.toLogin')}</a></p>`;
+  return renderPublicPage(r, { title: t('partner.accept.invalidTitle'), section: 'none', body, url });
+}
