@@ -13,6 +13,7 @@ import { listAffectedResources } from './list-affected-resources.ts';
 import { loadAffectedComponentsOf } from './load-affected-components.ts';
 
 export interface AffectedContact {
+  id: string;
   name: string;
   /** Where a message goes: the email address, or the phone number when there is no email. */
   channel: 'email' | 'sms';
@@ -89,6 +90,7 @@ export async function listAffectedCustomers(
     const c = byCustomer.get(contact.customer_id);
     if (!c || !target) continue;
     c.contacts.push({
+      id: contact.id,
       name: contact.name,
       ...target,
       locale: contact.language === 'en' ? 'en' : 'de',

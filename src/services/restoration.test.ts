@@ -115,6 +115,7 @@ describeEachStore('affected customers, restoration and the hotline announcement'
     expect(a.customers.map((c) => c.externalId)).toEqual(['P-0500']);
     expect(a.customers[0]!.contacts).toEqual([
       {
+        id: expect.any(String),
         name: 'Hotline Systemhaus Nord',
         channel: 'email',
         address: 'stoerung@systemhaus-nord.example',

@@ -71,6 +71,16 @@ export const de = {
   'aftercare.announcement.ownHint':
     'Ersetzt die erzeugten Sätze zu dieser Störung; leer lassen für den erzeugten Text. Zum Sprechen geschrieben: keine Links, höchstens 1000 Zeichen.',
   'aftercare.announcement.save': 'Ansage speichern',
+  'aftercare.error.resolved': 'Die Störung ist behoben; an Betroffene wird nichts mehr gesendet.',
+  'optOut.title': 'Keine Störungsmeldungen mehr',
+  'optOut.question':
+    'Sollen wir {address} nicht mehr über Störungen informieren, die Ihre Anschlüsse betreffen? Sie haben diese Nachrichten nicht abonniert; wir senden sie, weil Ihr Vertrag betroffen war.',
+  'optOut.confirm': 'Ja, keine solchen Nachrichten mehr',
+  'optOut.subscribersHint':
+    'Abonnements der Statusseite bleiben davon unberührt; sie haben ihren eigenen Abmeldelink.',
+  'optOut.doneTitle': 'Abgemeldet',
+  'optOut.done': 'Wir schreiben {address} nicht mehr zu Störungen an, die nicht abonniert sind.',
+  'optOut.notFound': 'Dieser Link ist ungültig.',
 } as const;
 
 export const en: Record<keyof typeof de, string> = {
@@ -139,4 +149,14 @@ export const en: Record<keyof typeof de, string> = {
   'aftercare.announcement.ownHint':
     'Replaces the generated sentences about this incident; leave empty for the generated text. Written for speech: no links, at most 1,000 characters.',
   'aftercare.announcement.save': 'Save announcement',
+  'aftercare.error.resolved': 'The incident is resolved; nothing more is sent to the affected.',
+  'optOut.title': 'No more outage messages',
+  'optOut.question':
+    'Shall we stop telling {address} about outages that affect your lines? You did not subscribe to these messages; we send them because your contract was affected.',
+  'optOut.confirm': 'Yes, no more such messages',
+  'optOut.subscribersHint':
+    'Subscriptions to the status page are not affected; they have their own unsubscribe link.',
+  'optOut.doneTitle': 'Opted out',
+  'optOut.done': 'We will no longer write to {address} about outages it has not subscribed to.',
+  'optOut.notFound': 'This link is not valid.',
 };
