@@ -152,7 +152,7 @@ describe('SIP transport', () => {
     if (made.status !== 0) return void skipOrFail('openssl', 'cannot create a test certificate');
     const cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
     const server = tls.createServer({ key: readFileSync(join(dir, 'key.pem')), cert }, (socket) => {
-      socket.on('data', (d) => socket.write(buildResponse(request(d), 200, 'OK')));
+      socket.on('data', (d: Buffer) => socket.write(buildResponse(request(d), 200, 'OK')));
       socket.on('error', () => {});
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
