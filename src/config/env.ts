@@ -6,8 +6,9 @@ import { defaultCloudNamePattern, defaultRetentionDays } from '#src/domain/repor
 import { isValidTimeZone } from '#src/domain/zoned-time.ts';
 import { readNotificationEnv } from './notification-env.ts';
 import { type OutboundConfig, readOutboundEnv } from './outbound-env.ts';
+import { readTelemetryEnv, type TelemetryConfig } from './telemetry-env.ts';
 
-export interface Config extends OutboundConfig {
+export interface Config extends OutboundConfig, TelemetryConfig {
   port: number;
   host: string;
   /** Where the SQLite file (and later backups) live. */
@@ -118,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     announcementKey: env.DIALTONE_ANNOUNCEMENT_KEY || undefined,
     ...notify,
     ...readOutboundEnv(env, problems),
+    ...readTelemetryEnv(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
