@@ -10,6 +10,11 @@
 
 import { bodyLines, type Line } from './notification-lines.ts';
 import { type Locale, type Notice, noticeLink } from './notification-notice.ts';
+import {
+  renderSubscriptionNotice,
+  type SubscriptionNotice,
+  subscriptionSubject,
+} from './subscription-text.ts';
 
 export type { Locale, Notice } from './notification-notice.ts';
 
@@ -46,17 +51,20 @@ const subjectPrefix: Record<Notice['event'], Record<Locale, string>> = {
 };
 
 /** The subject line; needs no settings, so the outbox can store it at once. */
-export function noticeSubject(notice: Notice, locale: Locale): string {
+export function noticeSubject(notice: Notice | SubscriptionNotice, locale: Locale): string {
+  if (notice.type === 'subscription') return subscriptionSubject(notice, locale);
   const prefix = subjectPrefix[notice.event][locale];
   const name = notice.type === 'report' ? notice.ticket : notice.title[locale] || notice.title.de;
   return clip(`${prefix}: ${name}`, 200);
 }
 
 export function renderNotification(
-  notice: Notice,
+  notice: Notice | SubscriptionNotice,
   locale: Locale,
   settings: RenderSettings,
 ): RenderedNotification {
+  // Confirmations, "already subscribed" and test events have their own words (subscription-text.ts).
+  if (notice.type === 'subscription') return renderSubscriptionNotice(notice, locale, settings);
   const lines = bodyLines(notice, locale, settings.timeZone);
   const link = `${settings.publicUrl}${noticeLink(notice)}`;
   const more = locale === 'de' ? 'Aktueller Stand und alle Meldungen:' : 'Current status and all updates:';

@@ -12,8 +12,9 @@ const base: SubscriptionNotice = {
   code: null,
   expiresAt: '2026-11-24T10:00:00.000Z',
   manageUrl: null,
+  pageName: 'Beispiel <Telekom>',
 };
-const settings = { timeZone: 'Europe/Berlin', pageName: 'Beispiel <Telekom>' };
+const settings = { timeZone: 'Europe/Berlin' };
 
 describe('subscription texts', () => {
   it('confirmation mail: scope, link, expiry in the reader zone, both languages, escaped HTML', () => {

@@ -26,11 +26,12 @@ export interface SubscriptionNotice {
   expiresAt: string | null;
   /** Manage / unsubscribe page (with its token). */
   manageUrl: string | null;
+  /** The status page's name (the subject is stored when the message is queued). */
+  pageName: string;
 }
 
 export interface SubscriptionRenderSettings {
   timeZone: string;
-  pageName: string;
 }
 
 const subjects: Record<SubscriptionNotice['event'], Record<Locale, string>> = {
@@ -39,8 +40,8 @@ const subjects: Record<SubscriptionNotice['event'], Record<Locale, string>> = {
   'subscriber.test': { de: 'Testnachricht', en: 'Test message' },
 };
 
-export function subscriptionSubject(n: SubscriptionNotice, locale: Locale, pageName: string): string {
-  return `${subjects[n.event][locale]} · ${pageName}`;
+export function subscriptionSubject(n: SubscriptionNotice, locale: Locale): string {
+  return `${subjects[n.event][locale]} · ${n.pageName}`;
 }
 
 function scopeText(n: SubscriptionNotice, locale: Locale): string {
@@ -95,13 +96,13 @@ function paragraphs(n: SubscriptionNotice, locale: Locale, s: SubscriptionRender
     return de
       ? [
           'Guten Tag,',
-          `jemand – vermutlich Sie – möchte für ${what} Nachrichten der Statusseite ${s.pageName} erhalten: ${scope}.`,
+          `jemand – vermutlich Sie – möchte für ${what} Nachrichten der Statusseite ${n.pageName} erhalten: ${scope}.`,
           `Bitte bestätigen Sie das mit diesem Link (gültig bis ${until}):\n${n.confirmUrl}`,
           'Wenn Sie das nicht angefordert haben, ignorieren Sie diese Nachricht; Sie erhalten dann nichts weiter.',
         ]
       : [
           'Hello,',
-          `someone – probably you – asked to receive messages from the ${s.pageName} status page for ${what}: ${scope}.`,
+          `someone – probably you – asked to receive messages from the ${n.pageName} status page for ${what}: ${scope}.`,
           `Please confirm with this link (valid until ${until}):\n${n.confirmUrl}`,
           'If you did not ask for this, ignore this message; you will not hear from us again.',
         ];
@@ -110,20 +111,20 @@ function paragraphs(n: SubscriptionNotice, locale: Locale, s: SubscriptionRender
     return de
       ? [
           'Guten Tag,',
-          `für ${what} besteht bereits ein Abonnement der Statusseite ${s.pageName}. Eben wurde es noch einmal angefordert.`,
+          `für ${what} besteht bereits ein Abonnement der Statusseite ${n.pageName}. Eben wurde es noch einmal angefordert.`,
           `Falls Sie das waren: Ihre Einstellungen ändern oder das Abonnement beenden können Sie hier:\n${n.manageUrl}`,
           'Falls nicht, müssen Sie nichts tun.',
         ]
       : [
           'Hello,',
-          `${what} is already subscribed to the ${s.pageName} status page. Someone just asked to subscribe it again.`,
+          `${what} is already subscribed to the ${n.pageName} status page. Someone just asked to subscribe it again.`,
           `If that was you: change your settings or unsubscribe here:\n${n.manageUrl}`,
           'If not, there is nothing you need to do.',
         ];
   }
   return de
-    ? [`Dies ist eine Testnachricht der Statusseite ${s.pageName}. Ihr Abonnement (${scope}) funktioniert.`]
-    : [`This is a test message from the ${s.pageName} status page. Your subscription (${scope}) works.`];
+    ? [`Dies ist eine Testnachricht der Statusseite ${n.pageName}. Ihr Abonnement (${scope}) funktioniert.`]
+    : [`This is a test message from the ${n.pageName} status page. Your subscription (${scope}) works.`];
 }
 
 const escapeHtml = (s: string): string =>
@@ -143,8 +144,8 @@ export function renderSubscriptionNotice(
   locale: Locale,
   s: SubscriptionRenderSettings,
 ): { subject: string; text: string; html: string } {
-  const subject = subscriptionSubject(n, locale, s.pageName);
-  if (n.kind === 'sms') return { subject, text: smsText(n, locale, s.pageName), html: '' };
+  const subject = subscriptionSubject(n, locale);
+  if (n.kind === 'sms') return { subject, text: smsText(n, locale, n.pageName), html: '' };
   const ps = paragraphs(n, locale, s);
   const html = [
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"></head>`,

@@ -17,6 +17,7 @@ import type { NotificationTable } from '#src/adapters/store/schema/outbox.ts';
 import type { BilingualText } from '#src/domain/incident.ts';
 import type { AlertNotice, Locale, Notice } from '#src/domain/notification-notice.ts';
 import { noticeSubject } from '#src/domain/notification-text.ts';
+import type { SubscriptionNotice } from '#src/domain/subscription-text.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { loadIncidentNotice, loadMaintenanceNotice, loadReportNotice } from './load-notice.ts';
 import {
@@ -59,12 +60,20 @@ export type NotificationEvent =
       path: string;
       /** When it fired or resolved (ISO 8601); part of the idempotency key. */
       at: string;
+    }
+  | {
+      /** To one subscriber, whatever its state (confirmation, already subscribed, test event). */
+      event: 'subscriber.confirm' | 'subscriber.already' | 'subscriber.test';
+      notice: SubscriptionNotice;
+      subscriber: { id: string; kind: 'email' | 'sms' | 'webhook'; address: string; locale: Locale };
+      /** New per request: each confirmation or test is its own message. */
+      nonce: string;
     };
 
 export type NotificationEventName = NotificationEvent['event'];
 
 interface Fanout {
-  notice: Notice;
+  notice: Notice | SubscriptionNotice;
   /** `<entity id>:<update id or state>` part of the idempotency key. */
   keyPart: string;
   subjectId: string;
@@ -203,6 +212,19 @@ async function plan(trx: Tx, e: NotificationEvent): Promise<Fanout | null> {
       };
       const recipients = await operatorChannelsFor(trx, e.event);
       return { notice, keyPart: `${e.alertId}:${e.at}`, subjectId: e.alertId, recipients };
+    }
+    case 'subscriber.confirm':
+    case 'subscriber.already':
+    case 'subscriber.test': {
+      const s = e.subscriber;
+      const recipient: Recipient = {
+        kind: s.kind,
+        address: s.address,
+        locale: s.locale,
+        recipientId: s.id,
+        subscriberId: s.id,
+      };
+      return { notice: e.notice, keyPart: `${s.id}:${e.nonce}`, subjectId: s.id, recipients: [recipient] };
     }
   }
 }
