@@ -18,6 +18,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { type Bilingual, type CatalogDocument, validateCatalog } from '#src/domain/catalog.ts';
+import { alertingToPlain, monitorToPlain } from '#src/domain/catalog-monitors.ts';
 import type { FieldError } from '#src/domain/errors.ts';
 
 export interface CatalogFileError extends FieldError {
@@ -148,8 +149,10 @@ export function stringifyCatalog(doc: CatalogDocument): string {
       site: c.site ?? undefined,
       services: c.services,
       dependsOn: c.dependsOn.length > 0 ? c.dependsOn : undefined,
+      alerting: alertingToPlain(c.alerting),
     })),
     hotlines: doc.hotlines.map((h) => ({ id: h.id, label: text(h.label), phone: h.phone })),
+    monitors: doc.monitors.length > 0 ? doc.monitors.map((m) => monitorToPlain(m, text)) : undefined,
   };
   const out = new Document(plain);
   out.commentBefore = header;

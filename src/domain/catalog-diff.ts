@@ -4,13 +4,14 @@
  */
 import { type Bilingual, type CatalogDocument, type CatalogSection, isObj } from './catalog.ts';
 
-export type CatalogKind = 'site' | 'group' | 'service' | 'component' | 'hotline';
+export type CatalogKind = 'site' | 'group' | 'service' | 'component' | 'hotline' | 'monitor';
 export const sectionKinds: readonly (readonly [CatalogSection, CatalogKind])[] = [
   ['sites', 'site'],
   ['groups', 'group'],
   ['services', 'service'],
   ['components', 'component'],
   ['hotlines', 'hotline'],
+  ['monitors', 'monitor'],
 ];
 
 export interface CatalogChange {

@@ -61,6 +61,7 @@ describe('validateCatalog', () => {
       services: [],
       components: [],
       hotlines: [],
+      monitors: [],
     });
   });
 

@@ -7,6 +7,13 @@
  * const r = validateCatalog({ components: [{ id: 'fax', name: 'Fax', dependsOn: ['media-cottbus'] }] });
  * // r.errors → [{ path: 'components[0].dependsOn[0]', key: 'catalog.error.unknownComponent', params: { id: 'media-cottbus' } }]
  */
+import {
+  type AlertingSpec,
+  checkMonitorReferences,
+  type MonitorSpec,
+  readAlerting,
+  readMonitor,
+} from './catalog-monitors.ts';
 import type { FieldError } from './errors.ts';
 
 export interface Bilingual {
@@ -47,6 +54,8 @@ export interface ComponentSpec {
   /** Sorted: the database keeps these as sets. */
   services: string[];
   dependsOn: string[];
+  /** What alerts on this component do (catalog-monitors.ts). */
+  alerting: AlertingSpec;
 }
 export interface HotlineSpec {
   id: string;
@@ -60,8 +69,9 @@ export interface CatalogDocument {
   services: ServiceSpec[];
   components: ComponentSpec[];
   hotlines: HotlineSpec[];
+  monitors: MonitorSpec[];
 }
-export const catalogSections = ['sites', 'groups', 'services', 'components', 'hotlines'] as const;
+export const catalogSections = ['sites', 'groups', 'services', 'components', 'hotlines', 'monitors'] as const;
 export type CatalogSection = (typeof catalogSections)[number];
 
 export const limits = { id: 64, name: 200, description: 2000, label: 200 } as const;
@@ -76,7 +86,7 @@ export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Collects errors while reading an untyped document; each read returns a usable value or null. */
-class Reader {
+export class Reader {
   readonly errors: FieldError[] = [];
   fail(path: string, key: string, params?: Record<string, string | number>) {
     this.errors.push(params ? { path, key, params } : { path, key });
@@ -157,8 +167,10 @@ export function validateCatalog(raw: unknown): ValidationResult {
     services: section('services', (o, p, id) => readService(r, o, p, id)),
     components: section('components', (o, p, id) => readComponent(r, o, p, id)),
     hotlines: section('hotlines', (o, p, id) => readHotline(r, o, p, id)),
+    monitors: section('monitors', (o, p, id) => readMonitor(r, o, p, id)),
   };
   checkReferences(r, doc, paths);
+  checkMonitorReferences(r, doc.monitors, paths.components, paths.monitors);
   checkCycles(r, doc.components, paths.components);
   return r.errors.length > 0 ? { ok: false, errors: r.errors } : { ok: true, document: doc };
 }
@@ -167,8 +179,20 @@ const allowedKeys: Record<CatalogSection, readonly string[]> = {
   sites: ['id', 'name'],
   groups: ['id', 'name'],
   services: ['id', 'name', 'description', 'reporters', 'identifiers', 'queue'],
-  components: ['id', 'name', 'description', 'group', 'site', 'services', 'dependsOn'],
+  components: ['id', 'name', 'description', 'group', 'site', 'services', 'dependsOn', 'alerting'],
   hotlines: ['id', 'label', 'phone'],
+  monitors: [
+    'id',
+    'component',
+    'kind',
+    'name',
+    'target',
+    'settings',
+    'interval',
+    'timeout',
+    'downAfter',
+    'enabled',
+  ],
 };
 
 /** Where each id sits in the file (`components[3]`), including items that have other errors. */
@@ -259,6 +283,7 @@ function readComponent(r: Reader, o: Obj, path: string, id: string): ComponentSp
   const site = ref('site');
   const services = r.slugList(o, 'services', path).sort();
   const dependsOn = r.slugList(o, 'dependsOn', path);
+  const alerting = readAlerting(r, o.alerting, `${path}.alerting`);
   const self = dependsOn.indexOf(id);
   if (id && self >= 0) r.fail(`${path}.dependsOn[${self}]`, 'catalog.error.selfDependency', { id });
   if (!name) return null;
@@ -270,6 +295,7 @@ function readComponent(r: Reader, o: Obj, path: string, id: string): ComponentSp
     site,
     services,
     dependsOn: dependsOn.sort(),
+    alerting,
   };
 }
 

@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import type { CatalogDocument } from '#src/domain/catalog.ts';
 import { type CatalogChange, diffCatalog, formatChange } from '#src/domain/catalog-diff.ts';
 import { type FieldError, validationError } from '#src/domain/errors.ts';
+import { writeMonitors } from './catalog-monitors.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { catalogDocument, identifierToRow } from './export-catalog.ts';
 import { type Catalog, loadCatalog } from './load-catalog.ts';
@@ -160,12 +161,15 @@ async function writeCatalog(
       name_en: c.name.en,
       description_de: c.description.de,
       description_en: c.description.en,
+      alert_policy: c.alerting.policy,
+      resolve_policy: c.alerting.resolve,
       position,
     };
     const change = fieldsOf('component', c.id);
     await upsert(trx, 'components', c.id, row, components.get(c.id), change, { created_at: now });
   }
   for (const c of doc.components) await writeLinks(trx, c, fieldsOf('component', c.id));
+  await writeMonitors(trx, ctx, doc.monitors, changes);
 
   const gone = { services: removed('service'), component_groups: removed('group'), sites: removed('site') };
   for (const [table, ids] of Object.entries(gone) as [keyof typeof gone, string[]][]) {

@@ -13,6 +13,7 @@ import {
   type Reporter,
   reporterKinds,
 } from '#src/domain/catalog.ts';
+import { defaultAlerting } from '#src/domain/catalog-monitors.ts';
 import type { Tx } from './context.ts';
 import { type Catalog, loadCatalog } from './load-catalog.ts';
 
@@ -41,8 +42,10 @@ export function catalogDocument(c: Catalog): CatalogDocument {
       site: x.siteId,
       services: [...x.services].sort(),
       dependsOn: [...x.dependsOn].sort(),
+      alerting: x.alerting ?? defaultAlerting,
     })),
     hotlines: c.hotlines.map((h) => ({ id: h.id, label: filled(h.label), phone: h.phone })),
+    monitors: c.monitors,
   };
 }
 

@@ -2,6 +2,8 @@
  * @module Reads the catalog (sites, services, groups, components with their services and
  * dependencies, hotlines) in display order.
  */
+import type { AlertingSpec, MonitorSpec } from '#src/domain/catalog-monitors.ts';
+import { alertingOf, loadMonitorSpecs } from './catalog-monitors.ts';
 import type { Tx } from './context.ts';
 
 export interface CatalogComponent {
@@ -14,6 +16,8 @@ export interface CatalogComponent {
   createdAt: string;
   services: string[];
   dependsOn: string[];
+  /** Absent on rows built by hand (tests): the defaults. */
+  alerting?: AlertingSpec;
 }
 
 export interface Catalog {
@@ -30,10 +34,11 @@ export interface Catalog {
   groups: { id: string; name: { de: string; en: string }; position: number }[];
   components: CatalogComponent[];
   hotlines: { id: string; label: { de: string; en: string }; phone: string; position: number }[];
+  monitors: MonitorSpec[];
 }
 
 export async function loadCatalog(db: Tx): Promise<Catalog> {
-  const [sites, services, groups, components, links, deps, hotlines] = await Promise.all([
+  const [sites, services, groups, components, links, deps, hotlines, monitors] = await Promise.all([
     db.selectFrom('sites').selectAll().orderBy('position').orderBy('id').execute(),
     db.selectFrom('services').selectAll().orderBy('position').orderBy('id').execute(),
     db.selectFrom('component_groups').selectAll().orderBy('position').orderBy('id').execute(),
@@ -41,6 +46,7 @@ export async function loadCatalog(db: Tx): Promise<Catalog> {
     db.selectFrom('component_services').selectAll().orderBy('service_id').execute(),
     db.selectFrom('component_dependencies').selectAll().orderBy('depends_on_id').execute(),
     db.selectFrom('hotlines').selectAll().orderBy('position').orderBy('id').execute(),
+    loadMonitorSpecs(db),
   ]);
   return {
     sites: sites.map((s) => ({ id: s.id, name: { de: s.name_de, en: s.name_en }, position: s.position })),
@@ -64,6 +70,7 @@ export async function loadCatalog(db: Tx): Promise<Catalog> {
       createdAt: c.created_at,
       services: links.filter((l) => l.component_id === c.id).map((l) => l.service_id),
       dependsOn: deps.filter((d) => d.component_id === c.id).map((d) => d.depends_on_id),
+      alerting: alertingOf(c),
     })),
     hotlines: hotlines.map((h) => ({
       id: h.id,
@@ -71,5 +78,6 @@ export async function loadCatalog(db: Tx): Promise<Catalog> {
       phone: h.phone,
       position: h.position,
     })),
+    monitors,
   };
 }
