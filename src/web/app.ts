@@ -18,6 +18,7 @@ import { consoleRoutes } from './routes/admin/index.ts';
 import { apiV1Routes } from './routes/api/v1/index.ts';
 import { apiV2Routes } from './routes/api/v2/index.ts';
 import { healthRoutes } from './routes/health.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { feedRoutes } from './routes/public/feeds.ts';
 import { publicRoutes } from './routes/public/index.ts';
 import { StatusFastPath } from './routes/public/status-fast-path.ts';
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   await assetRoutes(app);
   await healthRoutes(app, deps);
+  await metricsRoutes(app, deps);
   await publicRoutes(app, deps, statusFastPath);
   await feedRoutes(app, deps);
   await consoleRoutes(app, deps);
