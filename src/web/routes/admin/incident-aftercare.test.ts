@@ -106,6 +106,24 @@ describe('console: affected customers, restoration and announcement of an incide
     expect(audit.map((a) => a.action)).toContain('incident.announcement_set');
   });
 
+  it('writes to the affected customers once, with updates following when chosen', async () => {
+    let r = await post('notify-affected', { follow: '1' });
+    expect(r.statusCode).toBe(303);
+    const page = text((await get(`/console/incidents/${id}/aftercare?notice=notified`)).body);
+    expect(page).toContain('Nachrichten an die betroffenen Kunden sind in der Zustellung.');
+    expect(page).toMatch(/Benachrichtigt am .*: 1 Nachrichten\. Weitere Meldungen folgen ihnen\./);
+    r = await post('notify-affected', {});
+    expect(text((await get(`/console/incidents/${id}/aftercare`)).body)).toContain(
+      'Weitere Meldungen gehen nur an Abonnenten.',
+    );
+    const rows = await t.store.db
+      .selectFrom('notifications')
+      .select('recipient')
+      .where('event', '=', 'incident.affected')
+      .execute();
+    expect(rows).toEqual([{ recipient: 'stoerung@systemhaus-nord.example' }]);
+  });
+
   it('needs a signed-in operator and a CSRF token', async () => {
     const anonymous = await t.app.inject({ method: 'GET', url: `/console/incidents/${id}/aftercare` });
     expect(anonymous.statusCode).toBe(303);

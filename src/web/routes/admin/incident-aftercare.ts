@@ -13,6 +13,7 @@ import { getRestorationProgress } from '#src/services/get-restoration-progress.t
 import { listAffectedCustomers } from '#src/services/list-affected-customers.ts';
 import { loadCatalog } from '#src/services/load-catalog.ts';
 import { markResourcesRestored, type RestorationScope } from '#src/services/mark-resources-restored.ts';
+import { notifyAffectedCustomers } from '#src/services/notify-affected-customers.ts';
 import { setIncidentAnnouncement } from '#src/services/set-incident-announcement.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
 import type { MessageKey } from '#src/web/i18n/index.ts';
@@ -22,6 +23,7 @@ import {
   componentNamer,
   field,
   formData,
+  isConflictError,
   isValidationError,
   noticeText,
   sendConsolePage,
@@ -34,7 +36,10 @@ const notices: Record<string, MessageKey> = {
   notified: 'aftercare.notice.notified',
 };
 
-type Extra = Pick<AftercareOptions, 'restorationValues' | 'restorationErrors' | 'announcementErrors'> & {
+type Extra = Pick<
+  AftercareOptions,
+  'restorationValues' | 'restorationErrors' | 'announcementErrors' | 'notifyError'
+> & {
   own?: { de: string; en: string };
 };
 
@@ -130,6 +135,22 @@ export async function consoleAftercareRoutes(app: FastifyInstance, deps: AppDeps
       } catch (e) {
         if (!isValidationError(e)) throw e;
         return page(request, reply, id, { restorationValues: values, restorationErrors: e.fields }, 400);
+      }
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/console/incidents/:id/notify-affected',
+    guard,
+    async (request, reply) => {
+      const id = request.params.id;
+      const follow = field(formData(request.body), 'follow') === '1';
+      try {
+        await notifyAffectedCustomers({ ctx: ctxOf(request), input: { incidentId: id, follow } });
+        return reply.redirect(`/console/incidents/${id}/aftercare?notice=notified`, 303);
+      } catch (e) {
+        if (!isConflictError(e)) throw e;
+        return page(request, reply, id, { notifyError: request.t('aftercare.error.resolved') }, 409);
       }
     },
   );

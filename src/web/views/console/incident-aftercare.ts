@@ -28,6 +28,8 @@ export interface AftercareOptions {
   restorationValues?: { values: string; restored: string };
   restorationErrors?: readonly FieldError[];
   announcementErrors?: readonly FieldError[];
+  /** Why writing to the affected was refused (the incident was resolved meanwhile). */
+  notifyError?: string;
 }
 
 const previewCustomers = 50;
@@ -93,7 +95,10 @@ function affected(o: AftercareOptions): string {
       ? ''
       : html`<form method="post" action="/console/incidents/${o.incident.id}/notify-affected" class="stack">!${csrfField(o.csrf)}<div class="field checkbox"><input type="checkbox" id="f-follow" name="follow" value="1"!${o.notified.follow || !o.notified.at ? ' checked' : ''}><label for="f-follow">${t('aftercare.notify.follow')}</label></div><button type="submit">${t(o.notified.at ? 'aftercare.notify.submitAgain' : 'aftercare.notify.submit', { count: a.totals.reachable })}</button></form>`;
   const totals = t('aftercare.affected.totals', { ...a.totals });
-  return html`<section aria-labelledby="affected-heading"><h2 id="affected-heading">${t('aftercare.affected.heading')}</h2><p>${totals}</p>!${sent}!${form}!${table}</section>`;
+  const refused = o.notifyError
+    ? html`<div class="error-summary" role="alert"><p>${o.notifyError}</p></div>`
+    : '';
+  return html`<section aria-labelledby="affected-heading"><h2 id="affected-heading">${t('aftercare.affected.heading')}</h2><p>${totals}</p>!${refused}!${sent}!${form}!${table}</section>`;
 }
 
 function announcement(o: AftercareOptions): string {
