@@ -244,6 +244,7 @@ modparam("siptrace", "hep_version", 3)
 modparam("siptrace", "hep_capture_id", 4711)
 modparam("siptrace", "trace_to_database", 0)
 modparam("siptrace", "trace_mode", 1)
+modparam("siptrace", "trace_on", 1)
 `
     : '';
   const forward = (method: string, to: string | undefined) =>
@@ -297,4 +298,30 @@ route[REGISTRAR] {
   if (!save("location")) sl_reply_error();
 }
 `;
+}
+
+export interface HepSink {
+  port: number;
+  /** Every datagram received, in order. */
+  packets: Uint8Array[];
+  close(): Promise<void>;
+}
+
+/** A bare UDP socket standing in for a HEP collector: keeps what Kamailio's siptrace mirrors. */
+export async function startHepSink(): Promise<HepSink> {
+  const socket = dgram.createSocket('udp4');
+  const packets: Uint8Array[] = [];
+  socket.on('message', (msg) => packets.push(new Uint8Array(msg)));
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+  let closed = false;
+  return {
+    port: socket.address().port,
+    packets,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (closed) return resolve();
+        closed = true;
+        socket.close(() => resolve());
+      }),
+  };
 }
