@@ -36,6 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('subscribers_kind_address_key', ['kind', 'address'])
     .execute();
   await db.schema.createIndex('subscribers_state_idx').on('subscribers').columns(['state', 'kind']).execute();
+  await db.schema.createIndex('subscribers_confirm_idx').on('subscribers').column('confirm_hash').execute();
   await db.schema
     .createTable('subscriber_components')
     .addColumn('subscriber_id', 'text', (c) => c.notNull().references('subscribers.id').onDelete('cascade'))
