@@ -41,6 +41,7 @@ export const de = {
     'Wenden Sie sich an Ihren Ansprechpartner beim Anbieter. Haben Sie schon ein Konto, melden Sie sich einfach an.',
   'partner.accept.toLogin': 'Zur Anmeldung',
   'partner.console.title': 'Partner',
+  'partner.console.manage': 'Partner und Einladungen',
   'partner.console.intro':
     'Partner (Fachhändler, Installateure) melden Störungen für alle Dienste und sehen ihre eigenen Meldungen – sonst nichts: keine Konsole, keine Meldungen anderer.',
   'partner.console.invite': 'Partner einladen',
@@ -105,6 +106,7 @@ export const en: Record<keyof typeof de, string> = {
     'Please contact your account manager at the provider. If you already have an account, simply sign in.',
   'partner.accept.toLogin': 'To sign-in',
   'partner.console.title': 'Partners',
+  'partner.console.manage': 'Partners and invitations',
   'partner.console.intro':
     'Partners (resellers, installers) report outages for every service and see their own reports — nothing else: no console, no one else’s reports.',
   'partner.console.invite': 'Invite a partner',

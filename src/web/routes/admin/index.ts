@@ -10,6 +10,7 @@ import { consoleDashboardRoutes } from './dashboard.ts';
 import { consoleAftercareRoutes } from './incident-aftercare.ts';
 import { consoleIncidentRoutes } from './incidents.ts';
 import { consoleMaintenanceRoutes } from './maintenance.ts';
+import { consolePartnerRoutes } from './partner-invitations.ts';
 import { consoleReporterDataRoutes } from './reporter-data.ts';
 import { consoleReportRoutes } from './reports.ts';
 import { consoleSelfCheckRoutes } from './self-check.ts';
@@ -29,6 +30,7 @@ export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
   await consoleSelfCheckRoutes(app, deps);
   await consoleReporterDataRoutes(app, deps);
   await consoleUserRoutes(app, deps);
+  await consolePartnerRoutes(app, deps);
   await consoleTokenRoutes(app, deps);
   await consoleAuditRoutes(app, deps);
 }

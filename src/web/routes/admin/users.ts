@@ -59,7 +59,8 @@ export async function consoleUserRoutes(app: FastifyInstance, deps: AppDeps) {
     reply: FastifyReply,
     extra: { add?: { values: NewUserValues; errors: DialtoneError['fields'] }; alert?: string } = {},
   ) {
-    const users = await listUsers(deps.store.db);
+    // Partner accounts have their own page (partner-invitations.ts): no staff role to change.
+    const users = (await listUsers(deps.store.db)).filter((u) => u.role !== 'partner');
     const actor = staffActor(request);
     return sendHtml(
       reply,

@@ -70,7 +70,7 @@ export function renderUsersPage(request: FastifyRequest, reply: FastifyReply, v:
   const t = request.t;
   const csrf = csrfField(request.csrfToken(reply));
   const rows = v.users.map((u) => row(request, csrf, u, u.id === v.selfId));
-  const body = html`!${alertBox(v.alert ?? '')}<table class="users"><thead><tr><th scope="col">${t('console.field.email')}</th><th scope="col">${t('console.field.role')}</th><th scope="col">${t('console.field.locale')}</th><th scope="col">${t('console.users.status')}</th><th scope="col">${t('console.users.created')}</th><th scope="col">${t('console.users.actions')}</th></tr></thead><tbody>!${rows.join('')}</tbody></table>!${addForm(request, csrf, v.add)}`;
+  const body = html`!${alertBox(v.alert ?? '')}<p><a href="/console/users/partners">${t('partner.console.manage')}</a></p><table class="users"><thead><tr><th scope="col">${t('console.field.email')}</th><th scope="col">${t('console.field.role')}</th><th scope="col">${t('console.field.locale')}</th><th scope="col">${t('console.users.status')}</th><th scope="col">${t('console.users.created')}</th><th scope="col">${t('console.users.actions')}</th></tr></thead><tbody>!${rows.join('')}</tbody></table>!${addForm(request, csrf, v.add)}`;
   return renderConsolePage(request, reply, {
     title: t('console.users.title'),
     section: 'users',
