@@ -236,8 +236,11 @@ export function formatTime(iso: string, locale: Locale, timeZone: string): strin
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    day: locale === 'de' ? '2-digit' : 'numeric',
+    month: locale === 'de' ? '2-digit' : 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone,
     timeZoneName: 'short',
   }).format(d);

@@ -108,6 +108,7 @@ export async function enqueueNotifications(
     headers: '{}',
     state: 'pending',
     attempts: 0,
+    attempt_limit: null,
     next_attempt_at: now,
     claimed_by: null,
     claimed_until: null,
@@ -182,7 +183,7 @@ async function plan(trx: Tx, e: NotificationEvent): Promise<Fanout | null> {
     case 'report.state_changed': {
       const token = e.event === 'report.received' ? e.followToken : null;
       const found = await loadReportNotice(trx, e.event, e.reportId, token);
-      if (!found || !found.email) return null;
+      if (!found?.email) return null;
       const reporter: Recipient = {
         kind: 'email',
         address: found.email.toLowerCase(),

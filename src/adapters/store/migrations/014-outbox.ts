@@ -31,6 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     /** `pending` | `sent` | `dead`. */
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    /** Attempt number after which it becomes a dead letter; null = the configured maximum. A retry from the console raises it. */
+    .addColumn('attempt_limit', 'integer')
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
     .addColumn('claimed_by', 'text')
     .addColumn('claimed_until', 'text')

@@ -27,6 +27,8 @@ export interface NotificationTable {
   /** `pending` | `sent` | `dead`. */
   state: string;
   attempts: number;
+  /** Dead after this attempt; null = the configured maximum (a console retry raises it). */
+  attempt_limit: number | null;
   next_attempt_at: string;
   claimed_by: string | null;
   claimed_until: string | null;

@@ -1,0 +1,103 @@
+/**
+ * @module Turns claimed outbox rows into the messages channels send: the words rendered now (with
+ * the deployment's public URL and time zone), the one-click unsubscribe headers for subscribers
+ * (RFC 8058), the webhook body (Standard Webhooks envelope), and the settings of the subscriber's
+ * webhook or the operator channel.
+ */
+import type { Kysely } from 'kysely';
+import type { ChannelKind, OutboundMessage } from '#src/adapters/channels/channel.ts';
+import type { Database } from '#src/adapters/store/schema.ts';
+import type { Notice } from '#src/domain/notification-notice.ts';
+import { type RenderSettings, renderNotification } from '#src/domain/notification-text.ts';
+import type { NotificationRow } from '#src/services/outbox-delivery.ts';
+import { unsubscribeLink } from '#src/services/unsubscribe-link.ts';
+
+export interface MessageSettings extends Omit<RenderSettings, 'unsubscribeUrl'> {
+  /** Optional mailbox for `List-Unsubscribe: <mailto:…>` (only when someone processes it). */
+  unsubscribeMailto?: string | undefined;
+}
+
+export interface BuiltMessage {
+  row: NotificationRow;
+  message: OutboundMessage;
+}
+
+export async function buildMessages(
+  db: Kysely<Database>,
+  rows: NotificationRow[],
+  settings: MessageSettings,
+): Promise<BuiltMessage[]> {
+  const secrets = await webhookSecrets(db, rows);
+  const channels = await operatorChannelSettings(db, rows);
+  const built: BuiltMessage[] = [];
+  for (const row of rows) {
+    const notice = JSON.parse(row.payload) as Notice;
+    const locale = row.locale === 'en' ? 'en' : 'de';
+    const unsubscribeUrl = row.subscriber_id
+      ? await unsubscribeLink(db, settings.publicUrl, row.subscriber_id)
+      : undefined;
+    const { text, html } = renderNotification(notice, locale, { ...settings, unsubscribeUrl });
+    const headers: Record<string, string> = { ...(JSON.parse(row.headers) as Record<string, string>) };
+    if (unsubscribeUrl && row.kind === 'email') {
+      const mailto = settings.unsubscribeMailto
+        ? `<mailto:${settings.unsubscribeMailto}?subject=unsubscribe>, `
+        : '';
+      headers['List-Unsubscribe'] = `${mailto}<${unsubscribeUrl}>`;
+      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    }
+    const settingsOf = row.subscriber_id
+      ? { secret: secrets.get(row.subscriber_id) }
+      : row.operator_channel_id
+        ? channels.get(row.operator_channel_id)
+        : undefined;
+    built.push({
+      row,
+      message: {
+        id: row.id,
+        kind: row.kind as ChannelKind,
+        recipient: row.recipient,
+        locale,
+        event: row.event,
+        subject: row.subject,
+        text,
+        ...(row.kind === 'email' ? { html } : {}),
+        payload: { type: row.event, timestamp: row.created_at, data: notice },
+        headers,
+        ...(settingsOf ? { settings: settingsOf } : {}),
+      },
+    });
+  }
+  return built;
+}
+
+async function webhookSecrets(db: Kysely<Database>, rows: NotificationRow[]): Promise<Map<string, string>> {
+  const ids = [
+    ...new Set(rows.filter((r) => r.kind === 'webhook' && r.subscriber_id).map((r) => r.subscriber_id ?? '')),
+  ];
+  if (ids.length === 0) return new Map();
+  const found = await db.selectFrom('subscribers').select(['id', 'secret']).where('id', 'in', ids).execute();
+  return new Map(found.filter((r) => r.secret).map((r) => [r.id, r.secret ?? '']));
+}
+
+async function operatorChannelSettings(
+  db: Kysely<Database>,
+  rows: NotificationRow[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const ids = [...new Set(rows.map((r) => r.operator_channel_id).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .selectFrom('operator_channels')
+    .select(['id', 'name', 'settings'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(found.map((r) => [r.id, { name: r.name, ...parseObject(r.settings) }]));
+}
+
+function parseObject(json: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * @module The delivery worker: claims due outbox rows, sends each through the channel of its kind,
+ * and marks it — sent, retried later with exponential backoff and jitter, or a dead letter.
+ * Several lanes send at once (one per pooled connection); within a lane a message is marked
+ * before the next one is sent, so the only moment in which a crash repeats a message is between
+ * the receiver's acceptance and that mark (docs/NOTIFICATIONS.md, "Delivery guarantee"). A
+ * crashed worker's claims expire and another worker (or the restarted one) takes them up.
+ *
+ * @example
+ * const worker = createOutboxWorker({ db, dialect, channels, clock, workerId, settings, maxAttempts: 8, ratesPerSecond });
+ * worker.start();   // drains continuously; idles a second when nothing is due
+ * await worker.stop();
+ */
+import type { Kysely } from 'kysely';
+import type { ChannelRegistry } from '#src/adapters/channels/index.ts';
+import type { Dialect } from '#src/adapters/store/open-store.ts';
+import type { Database } from '#src/adapters/store/schema.ts';
+import type { Clock } from '#src/domain/runtime.ts';
+import { backoffMs, createTokenBucket, type TokenBucket } from '#src/domain/token-bucket.ts';
+import { claimDueNotifications, markFailed, markSent, releaseClaims } from '#src/services/outbox-delivery.ts';
+import { type BuiltMessage, buildMessages, type MessageSettings } from './outbox-message.ts';
+
+export interface OutboxWorkerOptions {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  channels: ChannelRegistry;
+  clock: Clock;
+  /** Unique per process, e.g. `host:pid:random`. */
+  workerId: string;
+  settings: MessageSettings;
+  maxAttempts: number;
+  /** Messages per second per channel kind. */
+  ratesPerSecond: Record<string, number>;
+  /** Messages sent at once (default 5: one per pooled SMTP connection). */
+  concurrency?: number;
+  batchSize?: number;
+  /** Claim duration (ms); a batch is given back before it runs out. */
+  leaseMs?: number;
+  /** Pause when nothing is due (ms). */
+  idleMs?: number;
+  /** Give up on one send after this long (ms); counts as a temporary failure. */
+  sendTimeoutMs?: number;
+  random?: () => number;
+  /** Called on every loop turn (liveness). */
+  onBeat?: () => void;
+  log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+export interface OutboxWorker {
+  /** Claims and delivers one batch; returns how many messages it handled. */
+  runOnce(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
+  const concurrency = o.concurrency ?? 5;
+  const batchSize = o.batchSize ?? 200;
+  const leaseMs = o.leaseMs ?? 120_000;
+  const buckets = new Map<string, TokenBucket>();
+  const bucketOf = (kind: string): TokenBucket => {
+    let b = buckets.get(kind);
+    if (!b) {
+      b = createTokenBucket({ rate: o.ratesPerSecond[kind] ?? 10 }, o.clock().getTime());
+      buckets.set(kind, b);
+    }
+    return b;
+  };
+  let stopping = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+
+  async function runOnce(): Promise<number> {
+    const claimedAt = o.clock();
+    const rows = await claimDueNotifications(o.db, o.dialect, {
+      workerId: o.workerId,
+      now: claimedAt,
+      leaseMs,
+      limit: batchSize,
+      kinds: [...o.channels.keys()],
+    });
+    if (rows.length === 0) return 0;
+    const queue = await buildMessages(o.db, rows, o.settings);
+    // Stop taking new messages from this batch well before the claim could expire.
+    const deadline = claimedAt.getTime() + leaseMs / 2;
+    const left: string[] = [];
+    let handled = 0;
+    const lane = async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        if (stopping || !(await waitForToken(item.row.kind, deadline))) {
+          left.push(item.row.id, ...queue.splice(0).map((q) => q.row.id));
+          return;
+        }
+        await deliver(item);
+        handled++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
+    await releaseClaims(o.db, o.workerId, left);
+    return handled;
+  }
+
+  /** Waits for the kind's rate limit; false when that would pass the batch's deadline. */
+  async function waitForToken(kind: string, deadline: number): Promise<boolean> {
+    for (;;) {
+      const wait = bucketOf(kind).take(o.clock().getTime());
+      if (wait === 0) return true;
+      if (o.clock().getTime() + wait > deadline) return false;
+      await sleep(wait);
+    }
+  }
+
+  async function deliver({ row, message }: BuiltMessage): Promise<void> {
+    const channel = o.channels.get(message.kind);
+    const attempt = row.attempts + 1;
+    const result = channel
+      ? await channel.send(message, AbortSignal.timeout(o.sendTimeoutMs ?? 30_000))
+      : { ok: false as const, retryable: true, detail: `no ${message.kind} channel configured` };
+    const at = o.clock();
+    if (result.ok) {
+      const marked = await markSent(o.db, {
+        id: row.id,
+        workerId: o.workerId,
+        at,
+        attempt,
+        detail: result.detail ?? '',
+        bodyText: message.text,
+        bodyHtml: message.html ?? null,
+      });
+      if (!marked)
+        o.log?.warn({ id: row.id }, 'outbox: sent a message whose claim had passed to another worker');
+      return;
+    }
+    const limit = row.attempt_limit ?? o.maxAttempts;
+    const retryAt =
+      result.retryable && attempt < limit
+        ? new Date(at.getTime() + backoffMs(attempt, o.random ?? Math.random))
+        : null;
+    await markFailed(o.db, { id: row.id, workerId: o.workerId, at, attempt, detail: result.detail, retryAt });
+  }
+
+  async function drain(): Promise<void> {
+    while (!stopping) {
+      o.onBeat?.();
+      let handled = 0;
+      try {
+        handled = await runOnce();
+      } catch (err) {
+        o.log?.error({ err }, 'outbox: delivery round failed');
+      }
+      if (handled === 0 && !stopping) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, o.idleMs ?? 1000);
+        });
+        wake = null;
+      }
+    }
+  }
+
+  return {
+    runOnce,
+    start() {
+      stopping = false;
+      loop ??= drain();
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await loop;
+      loop = null;
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
