@@ -4,6 +4,7 @@
  * stop accepting, finish requests, stop jobs, close the database.
  */
 import pino, { type Logger } from 'pino';
+import { startTelemetry } from './adapters/hep/start-telemetry.ts';
 import { createIdGenerator } from './adapters/ids.ts';
 import { openStore, type Store } from './adapters/store/open-store.ts';
 import type { Config } from './config/env.ts';
@@ -60,8 +61,11 @@ export async function startDialtone(config: Config, options: StartOptions = {}):
   await store.db.transaction().execute((trx) => refreshComponentStatus(trx, systemCtx));
 
   const app = await buildApp(deps, { logger: log });
+  // HEP collector (docs/TELEMETRY.md): listens before the jobs start; its jobs reload peers, prune.
+  const telemetry = await startTelemetry({ config, ctx: systemCtx, log });
   const scheduler = startScheduler(
     [
+      ...telemetry.jobs,
       {
         name: 'maintenance-schedule',
         everyMs: maintenanceTickMs,
@@ -106,6 +110,7 @@ export async function startDialtone(config: Config, options: StartOptions = {}):
       stopping ??= (async () => {
         await app.close();
         await scheduler.stop();
+        await telemetry.stop();
         await store.close();
         log.info('dialtone stopped');
       })();
