@@ -24,6 +24,7 @@ import * as publicArea from './messages/public.ts';
 import * as report from './messages/report.ts';
 import * as reportData from './messages/report-data.ts';
 import * as restoration from './messages/restoration.ts';
+import * as subscribers from './messages/subscribers.ts';
 import * as telemetry from './messages/telemetry.ts';
 import * as triage from './messages/triage.ts';
 
@@ -47,6 +48,7 @@ const catalogs = {
     ...alerts.de,
     ...notifications.de,
     ...restoration.de,
+    ...subscribers.de,
   },
   en: {
     ...common.en,
@@ -67,6 +69,7 @@ const catalogs = {
     ...alerts.en,
     ...notifications.en,
     ...restoration.en,
+    ...subscribers.en,
   },
 };
 
