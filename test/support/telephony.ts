@@ -43,6 +43,10 @@ export interface PeerProcess {
   port: number;
   /** Process output so far, for failure messages. */
   log(): string;
+  /** SIGSTOP: the process keeps its port but answers nothing (a hung peer, not a closed one). */
+  pause(): void;
+  /** SIGCONT after pause(). */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -80,9 +84,13 @@ function track(child: ChildProcess, port: number, name: string): PeerProcess {
     pid: child.pid ?? -1,
     port,
     log: () => `${name} (pid ${child.pid}):\n${output}`,
+    pause: () => child.kill('SIGSTOP'),
+    resume: () => child.kill('SIGCONT'),
     stop: async () => {
       running.delete(peer);
       if (child.exitCode !== null || child.signalCode !== null) return;
+      // A stopped process does not act on SIGTERM until continued.
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       const killTimer = setTimeout(() => child.kill('SIGKILL'), 3000);
       await exited;
