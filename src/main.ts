@@ -9,6 +9,7 @@ import { createIdGenerator } from './adapters/ids.ts';
 import { openStore, type Store } from './adapters/store/open-store.ts';
 import type { Config } from './config/env.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { startNotifications } from './jobs/start-notifications.ts';
 import { advanceMaintenanceSchedule } from './services/advance-maintenance-schedule.ts';
 import { type ServiceContext, systemActor } from './services/context.ts';
 import { detectReportClusters } from './services/detect-report-clusters.ts';
@@ -63,9 +64,12 @@ export async function startDialtone(config: Config, options: StartOptions = {}):
   const app = await buildApp(deps, { logger: log });
   // HEP collector (docs/TELEMETRY.md): listens before the jobs start; its jobs reload peers, prune.
   const telemetry = await startTelemetry({ config, ctx: systemCtx, log });
+  // Outbox delivery worker and reminders (docs/NOTIFICATIONS.md).
+  const notifications = startNotifications({ config, store, ctx: systemCtx, log });
   const scheduler = startScheduler(
     [
       ...telemetry.jobs,
+      ...notifications.jobs,
       {
         name: 'maintenance-schedule',
         everyMs: maintenanceTickMs,
@@ -110,6 +114,7 @@ export async function startDialtone(config: Config, options: StartOptions = {}):
       stopping ??= (async () => {
         await app.close();
         await scheduler.stop();
+        await notifications.stop();
         await telemetry.stop();
         await store.close();
         log.info('dialtone stopped');

@@ -36,6 +36,8 @@ export interface Config extends OutboundConfig, TelemetryConfig {
   mailFrom: string;
   /** Pooled SMTP connections the delivery worker keeps open. */
   smtpPoolSize: number;
+  /** Mailbox named in List-Unsubscribe beside the one-click link (optional). */
+  unsubscribeMailto: string | undefined;
   /** Outbox delivery: attempts before a message becomes a dead letter, and per-channel rates (messages/s). */
   outbox: { maxAttempts: number; ratesPerSecond: Record<string, number> };
   /** Hours before a maintenance window's start at which subscribers get a reminder (e.g. 72 and 1). */

@@ -19,6 +19,7 @@ export interface NotificationEnv {
   smtpUrl: string | undefined;
   mailFrom: string;
   smtpPoolSize: number;
+  unsubscribeMailto: string | undefined;
   outbox: { maxAttempts: number; ratesPerSecond: Record<string, number> };
   maintenanceReminderHours: number[];
 }
@@ -46,6 +47,7 @@ export function readNotificationEnv(
     smtpUrl,
     mailFrom,
     smtpPoolSize: wholeNumber(env, 'DIALTONE_SMTP_POOL', 5, 1, 100, problems),
+    unsubscribeMailto: readMailto(env.DIALTONE_UNSUBSCRIBE_MAILTO, problems),
     outbox: {
       maxAttempts: wholeNumber(env, 'DIALTONE_OUTBOX_MAX_ATTEMPTS', 8, 1, 50, problems),
       ratesPerSecond: readRates(env.DIALTONE_OUTBOX_RATES, problems),
@@ -102,4 +104,16 @@ function readHours(raw: string | undefined, problems: string[]): number[] {
     return [72, 1];
   }
   return [...new Set(hours)].sort((a, b) => b - a);
+}
+
+/** A mailbox someone (or a filter) processes: named in `List-Unsubscribe` beside the link. */
+function readMailto(raw: string | undefined, problems: string[]): string | undefined {
+  if (!raw) return undefined;
+  if (!/^[^@\s<>]+@[^@\s<>]+$/.test(raw)) {
+    problems.push(
+      `DIALTONE_UNSUBSCRIBE_MAILTO: expected an address such as unsubscribe@example.net, got "${raw}"`,
+    );
+    return undefined;
+  }
+  return raw;
 }
