@@ -17,10 +17,12 @@ import { listTemplates } from '#src/services/list-templates.ts';
 import { loadCatalog } from '#src/services/load-catalog.ts';
 import { postIncidentUpdate } from '#src/services/post-incident-update.ts';
 import { resolveIncident } from '#src/services/resolve-incident.ts';
+import { listIncidentClouds, setIncidentClouds } from '#src/services/set-incident-clouds.ts';
 import type { IncidentView } from '#src/services/views.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
 import type { MessageKey } from '#src/web/i18n/index.ts';
 import { requireRole, staffActor } from '#src/web/plugins/guards.ts';
+import { renderIncidentClouds } from '#src/web/views/console/incident-clouds.ts';
 import {
   field,
   formData,
@@ -55,6 +57,7 @@ const notices: Record<string, MessageKey> = {
   declared: 'console.incidents.notice.declared',
   updated: 'console.incidents.notice.updated',
   resolved: 'console.incidents.notice.resolved',
+  clouds: 'partner.clouds.saved',
 };
 
 /** All open incidents, however many: the open list is never cut off. */
@@ -147,14 +150,15 @@ export async function consoleIncidentRoutes(app: FastifyInstance, deps: AppDeps)
 
   type DetailState = Partial<
     Pick<IncidentDetailOptions, 'update' | 'resolve' | 'updateErrors' | 'resolveErrors' | 'conflict'>
-  > & { status?: number };
+  > & { status?: number; clouds?: { typed: string; errors: FieldError[] } };
 
   async function detailPage(request: FastifyRequest, reply: FastifyReply, id: string, state: DetailState) {
     const query = formData(request.query);
-    const [incident, catalog, templates] = await Promise.all([
+    const [incident, catalog, templates, clouds] = await Promise.all([
       getIncident(db, id, { includeInternal: true }),
       loadCatalog(db),
       listTemplates(db, { statuses: incidentStatuses }),
+      listIncidentClouds(db, id),
     ]);
     const ids = catalog.components.map((c) => c.id);
     let update = state.update ?? readUpdateValues(query, incident, ids);
@@ -193,6 +197,15 @@ export async function consoleIncidentRoutes(app: FastifyInstance, deps: AppDeps)
           updateErrors: state.updateErrors,
           resolveErrors: state.resolveErrors,
           conflict: state.conflict,
+          cloudsBlock: renderIncidentClouds({
+            t,
+            csrf: request.csrfToken(reply),
+            incidentId: id,
+            open: incident.resolvedAt === null,
+            clouds,
+            typed: state.clouds?.typed,
+            errors: state.clouds?.errors ?? [],
+          }),
         }),
       },
       state.status,
@@ -264,6 +277,22 @@ export async function consoleIncidentRoutes(app: FastifyInstance, deps: AppDeps)
         resolveErrors: toResolveFields(e.fields),
         status: 400,
       });
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/console/incidents/:id/clouds', guard, async (request, reply) => {
+    const id = request.params.id;
+    const typed = field(formData(request.body), 'clouds') ?? '';
+    try {
+      await setIncidentClouds({
+        ctx: ctxOf(request),
+        input: { incidentId: id, clouds: typed.split(/[\s,;]+/).filter(Boolean) },
+      });
+      return reply.redirect(`/console/incidents/${id}?notice=clouds`, 303);
+    } catch (e) {
+      if (isConflictError(e)) return resolvedMeanwhile(request, reply, id, { de: typed, en: '' });
+      if (!isValidationError(e)) throw e;
+      return detailPage(request, reply, id, { clouds: { typed, errors: e.fields }, status: 400 });
     }
   });
 }

@@ -40,12 +40,14 @@ export interface IncidentDetailOptions {
   resolveErrors?: readonly FieldError[];
   /** Shown when the incident changed under the operator (resolved meanwhile). */
   conflict?: { message: string; text: { de: string; en: string } } | undefined;
+  /** The "clouds affected" block (views/console/incident-clouds.ts), already rendered. */
+  cloudsBlock?: string | undefined;
 }
 
 export function renderIncidentDetail(o: IncidentDetailOptions): string {
   const forms = o.incident.resolvedAt === null ? updateSections(o) : '';
   const t = o.t;
-  return html`<p><a href="/console/incidents">${t('console.incidents.back')}</a></p>!${summary(o)}<p><a href="/console/incidents/${o.incident.id}/aftercare">${t('aftercare.link')}</a></p>!${conflictNotice(o)}!${forms}!${timeline(o)}`;
+  return html`<p><a href="/console/incidents">${t('console.incidents.back')}</a></p>!${summary(o)}!${o.cloudsBlock ?? ''}<p><a href="/console/incidents/${o.incident.id}/aftercare">${t('aftercare.link')}</a></p>!${conflictNotice(o)}!${forms}!${timeline(o)}`;
 }
 
 function updateSections(o: IncidentDetailOptions): string {

@@ -34,6 +34,8 @@ export interface DeclareValues {
   message_en: string;
   /** Component id → status, '' for not affected. */
   components: Record<string, string>;
+  /** Cloud names the incident concerns, one per line ('' = every cloud). */
+  clouds: string;
 }
 
 const componentPrefix = 'component.';
@@ -60,6 +62,7 @@ export function readDeclareValues(data: FormData, catalogIds: readonly string[])
     message_de: field(data, 'message_de') ?? '',
     message_en: field(data, 'message_en') ?? '',
     components: readComponentStatuses(data, catalogIds),
+    clouds: field(data, 'clouds') ?? '',
   };
 }
 
@@ -78,6 +81,7 @@ export function declareInput(v: DeclareValues): DeclareIncidentInput {
     components: affectedList(v.components),
     message: { de: v.message_de, en: v.message_en },
     visibility: v.visibility as UpdateVisibility,
+    clouds: v.clouds.split(/[\s,;]+/).filter(Boolean),
   };
 }
 
@@ -134,10 +138,11 @@ export function renderDeclareForm(o: DeclareFormOptions): string {
     message_de: t('console.incidents.field.firstMessage_de'),
     message_en: t('console.incidents.field.firstMessage_en'),
     components: t('console.incidents.field.components'),
+    clouds: t('partner.clouds.label'),
   };
   const labelOf = (path: string) => labels[path] ?? names.get(path.slice(componentPrefix.length));
   // The template replaces the message, so it does not ride along (it may be long for a URL).
-  const carried = new Set(['title_de', 'title_en', 'impact', 'status', 'visibility']);
+  const carried = new Set(['title_de', 'title_en', 'impact', 'status', 'visibility', 'clouds']);
   const carry = {
     ...Object.fromEntries(Object.entries(v).filter(([k]) => carried.has(k))),
     ...Object.fromEntries(Object.entries(v.components).map(([id, s]) => [`${componentPrefix}${id}`, s])),
@@ -163,6 +168,7 @@ export function renderDeclareForm(o: DeclareFormOptions): string {
     text('title_de'),
     text('title_en', { hint: t('console.incidents.hint.otherLanguage') }),
     componentFieldset(o, err, v.components),
+    text('clouds', { multiline: true, rows: 3, hint: t('partner.clouds.hint') }),
     select({
       name: 'impact',
       label: labels.impact!,
