@@ -9,6 +9,8 @@ import { createIdGenerator } from './adapters/ids.ts';
 import { openStore, type Store } from './adapters/store/open-store.ts';
 import type { Config } from './config/env.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { startDetectors } from './jobs/start-detectors.ts';
+import { startMonitors } from './jobs/start-monitors.ts';
 import { startNotifications } from './jobs/start-notifications.ts';
 import { advanceMaintenanceSchedule } from './services/advance-maintenance-schedule.ts';
 import { type ServiceContext, systemActor } from './services/context.ts';
@@ -66,10 +68,16 @@ export async function startDialtone(config: Config, options: StartOptions = {}):
   const telemetry = await startTelemetry({ config, ctx: systemCtx, log });
   // Outbox delivery worker and reminders (docs/NOTIFICATIONS.md).
   const notifications = startNotifications({ config, store, ctx: systemCtx, log });
+  // Detector loop: telemetry, probe states, report clusters → alerts → incidents (docs/ALERTS.md).
+  const detectors = startDetectors({ config, ctx: systemCtx, log });
+  // Probe runner (lease-held), watchdog, check retention (docs/MONITORS.md).
+  const monitors = startMonitors({ config, ctx: systemCtx, log });
   const scheduler = startScheduler(
     [
+      ...monitors.jobs,
       ...telemetry.jobs,
       ...notifications.jobs,
+      ...detectors.jobs,
       {
         name: 'maintenance-schedule',
         everyMs: maintenanceTickMs,
@@ -114,7 +122,9 @@ export async function startDialtone(config: Config, options: StartOptions = {}):
       stopping ??= (async () => {
         await app.close();
         await scheduler.stop();
+        await monitors.stop();
         await notifications.stop();
+        detectors.stop();
         await telemetry.stop();
         await store.close();
         log.info('dialtone stopped');
