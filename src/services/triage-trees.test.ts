@@ -4,10 +4,11 @@ import { testClock, testContext } from '../../test/support/factories.ts';
 import { seedReportCatalog } from '../../test/support/reports.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
 import { smallTree } from '../../test/support/triage-trees.ts';
+import { applyTriageTrees } from './apply-triage-trees.ts';
 import { deleteTriageTree } from './delete-triage-tree.ts';
 import { getTriageMark, getTriageTrees } from './get-triage-trees.ts';
 import { listTriageTrees } from './list-triage-trees.ts';
-import { readTriageSources } from './load-triage-trees.ts';
+import { parseTriageFile, readTriageSources, type TriageSource } from './load-triage-trees.ts';
 import { resetTriageTree } from './reset-triage-tree.ts';
 import { saveTriageTree } from './save-triage-tree.ts';
 import { seedTriageTrees } from './seed-triage-trees.ts';
@@ -127,5 +128,40 @@ describeEachStore('self-check trees in the database', (getStore) => {
       'not_found',
     );
     expect((await audit()).map((a) => a.action)).toEqual(['triage.delete', 'triage.reset']);
+  });
+
+  it("applies a directory's set in one go: adds, replaces, deletes the rest; refuses the whole set on one bad tree", async () => {
+    const source = (id: string, text: string): TriageSource => {
+      const { tree } = parseTriageFile(`${id}.yaml`, text);
+      if (!tree) throw new Error(`bad test tree ${id}`);
+      return { id, file: `${id}.yaml`, source: text, tree };
+    };
+    const first = shipped[0]!;
+    const set = [source(first.id, first.source), source('test-tree', smallTree())];
+    const dry = await applyTriageTrees({ ctx: ctx(), input: { sources: set, dryRun: true } });
+    expect(dry.changes).toEqual([
+      '+ test-tree',
+      ...shipped
+        .slice(1)
+        .map((s) => `- ${s.id}`)
+        .sort(),
+    ]);
+    expect(await getStore().db.selectFrom('triage_trees').select('id').execute()).toEqual([]);
+    const bad = source('other', smallTree('other').replace('service: connect', 'service: cloud'));
+    bad.source = bad.source.replace('{de: Ja, en: Yes}', '{de: Ja}');
+    const refused = await applyTriageTrees({ ctx: ctx(), input: { sources: [...set, bad] } }).catch(
+      (e: DialtoneError) => e,
+    );
+    expect((refused as DialtoneError).fields).toEqual([
+      {
+        file: 'other.yaml',
+        path: 'nodes[0].answers[0].label.en',
+        key: 'triage.error.missingLanguage',
+      },
+    ]);
+    expect(await applyTriageTrees({ ctx: ctx(), input: { sources: set } })).toEqual(dry);
+    expect((await getTriageTrees(getStore().db)).trees.map((t) => t.id)).toEqual([first.id, 'test-tree']);
+    expect((await applyTriageTrees({ ctx: ctx(), input: { sources: set } })).changes).toEqual([]);
+    expect((await audit()).map((a) => a.action)).toEqual(['triage.apply']);
   });
 });

@@ -8,6 +8,7 @@ import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
 import { tokenCommand } from './token.ts';
+import { triageCommand } from './triage.ts';
 import { userCommand } from './user.ts';
 
 export interface Command {
@@ -19,6 +20,7 @@ export const commands: Record<string, Command> = {
   serve: serveCommand,
   migrate: migrateCommand,
   catalog: catalogCommand,
+  triage: triageCommand,
   import: importCommand,
   user: userCommand,
   token: tokenCommand,

@@ -77,6 +77,12 @@ export const de = {
     'Aus {count} Meldung(en) werden Firma, Namen, E-Mail, Telefon, Kennungen, Beschreibung und interne Kommentare gelöscht. Das lässt sich nicht rückgängig machen. Im Prüfprotokoll stehen danach nur die Anzahl und die Ticketnummern.',
   'reportData.reporter.eraseConfirm': 'Endgültig löschen',
   'reportData.reporter.erased': 'Personenbezogene Daten aus {count} Meldung(en) gelöscht.',
+  'reportData.cli.refused': '{count} Problem(e): nichts geändert.',
+  'reportData.cli.unreadable': 'nicht lesbar ({reason}).',
+  'reportData.cli.none': 'Keine Änderungen.',
+  'reportData.cli.dryRun': 'Probelauf: {count} Änderung(en); nichts wurde geschrieben.',
+  'reportData.cli.applied': 'Übernommen: {count} Änderung(en).',
+  'reportData.cli.wrote': '{count} Bäume nach {dir} geschrieben.',
 } as const;
 
 export const en: Record<keyof typeof de, string> = {
@@ -152,4 +158,10 @@ export const en: Record<keyof typeof de, string> = {
     'Company, names, email, phone, identifiers, description and internal comments are erased from {count} report(s). This cannot be undone. Afterwards the audit log holds only the count and the ticket numbers.',
   'reportData.reporter.eraseConfirm': 'Erase for good',
   'reportData.reporter.erased': 'Personal data erased from {count} report(s).',
+  'reportData.cli.refused': '{count} problem(s): nothing changed.',
+  'reportData.cli.unreadable': 'cannot be read ({reason}).',
+  'reportData.cli.none': 'No changes.',
+  'reportData.cli.dryRun': 'Dry run: {count} change(s); nothing was written.',
+  'reportData.cli.applied': 'Applied: {count} change(s).',
+  'reportData.cli.wrote': 'Wrote {count} trees to {dir}.',
 };
