@@ -19,6 +19,7 @@ import {
 } from 'yaml';
 import { type Bilingual, type CatalogDocument, validateCatalog } from '#src/domain/catalog.ts';
 import { alertingToPlain, monitorToPlain } from '#src/domain/catalog-monitors.ts';
+import { peerToPlain } from '#src/domain/catalog-peers.ts';
 import type { FieldError } from '#src/domain/errors.ts';
 
 export interface CatalogFileError extends FieldError {
@@ -153,6 +154,7 @@ export function stringifyCatalog(doc: CatalogDocument): string {
     })),
     hotlines: doc.hotlines.map((h) => ({ id: h.id, label: text(h.label), phone: h.phone })),
     monitors: doc.monitors.length > 0 ? doc.monitors.map((m) => monitorToPlain(m, text)) : undefined,
+    peers: doc.peers.length > 0 ? doc.peers.map((p) => peerToPlain(p, text)) : undefined,
   };
   const out = new Document(plain);
   out.commentBefore = header;

@@ -4,7 +4,7 @@
  */
 import { type Bilingual, type CatalogDocument, type CatalogSection, isObj } from './catalog.ts';
 
-export type CatalogKind = 'site' | 'group' | 'service' | 'component' | 'hotline' | 'monitor';
+export type CatalogKind = 'site' | 'group' | 'service' | 'component' | 'hotline' | 'monitor' | 'peer';
 export const sectionKinds: readonly (readonly [CatalogSection, CatalogKind])[] = [
   ['sites', 'site'],
   ['groups', 'group'],
@@ -12,6 +12,7 @@ export const sectionKinds: readonly (readonly [CatalogSection, CatalogKind])[] =
   ['components', 'component'],
   ['hotlines', 'hotline'],
   ['monitors', 'monitor'],
+  ['peers', 'peer'],
 ];
 
 export interface CatalogChange {

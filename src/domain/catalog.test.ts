@@ -62,6 +62,7 @@ describe('validateCatalog', () => {
       components: [],
       hotlines: [],
       monitors: [],
+      peers: [],
     });
   });
 

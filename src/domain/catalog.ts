@@ -14,6 +14,7 @@ import {
   readAlerting,
   readMonitor,
 } from './catalog-monitors.ts';
+import { checkPeerReferences, type PeerSpec, peerKeys, readPeer } from './catalog-peers.ts';
 import type { FieldError } from './errors.ts';
 
 export interface Bilingual {
@@ -70,8 +71,18 @@ export interface CatalogDocument {
   components: ComponentSpec[];
   hotlines: HotlineSpec[];
   monitors: MonitorSpec[];
+  /** Telemetry peers (catalog-peers.ts). */
+  peers: PeerSpec[];
 }
-export const catalogSections = ['sites', 'groups', 'services', 'components', 'hotlines', 'monitors'] as const;
+export const catalogSections = [
+  'sites',
+  'groups',
+  'services',
+  'components',
+  'hotlines',
+  'monitors',
+  'peers',
+] as const;
 export type CatalogSection = (typeof catalogSections)[number];
 
 export const limits = { id: 64, name: 200, description: 2000, label: 200 } as const;
@@ -168,9 +179,11 @@ export function validateCatalog(raw: unknown): ValidationResult {
     components: section('components', (o, p, id) => readComponent(r, o, p, id)),
     hotlines: section('hotlines', (o, p, id) => readHotline(r, o, p, id)),
     monitors: section('monitors', (o, p, id) => readMonitor(r, o, p, id)),
+    peers: section('peers', (o, p, id) => readPeer(r, o, p, id)),
   };
   checkReferences(r, doc, paths);
   checkMonitorReferences(r, doc.monitors, paths.components, paths.monitors);
+  checkPeerReferences(r, doc.peers, paths.components, paths.peers);
   checkCycles(r, doc.components, paths.components);
   return r.errors.length > 0 ? { ok: false, errors: r.errors } : { ok: true, document: doc };
 }
@@ -193,6 +206,7 @@ const allowedKeys: Record<CatalogSection, readonly string[]> = {
     'downAfter',
     'enabled',
   ],
+  peers: peerKeys,
 };
 
 /** Where each id sits in the file (`components[3]`), including items that have other errors. */

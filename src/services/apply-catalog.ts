@@ -13,6 +13,7 @@ import type { CatalogDocument } from '#src/domain/catalog.ts';
 import { type CatalogChange, diffCatalog, formatChange } from '#src/domain/catalog-diff.ts';
 import { type FieldError, validationError } from '#src/domain/errors.ts';
 import { writeMonitors } from './catalog-monitors.ts';
+import { writePeers } from './catalog-peers.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { catalogDocument, identifierToRow } from './export-catalog.ts';
 import { type Catalog, loadCatalog } from './load-catalog.ts';
@@ -170,6 +171,7 @@ async function writeCatalog(
   }
   for (const c of doc.components) await writeLinks(trx, c, fieldsOf('component', c.id));
   await writeMonitors(trx, ctx, doc.monitors, changes);
+  await writePeers(trx, doc.peers, changes);
 
   const gone = { services: removed('service'), component_groups: removed('group'), sites: removed('site') };
   for (const [table, ids] of Object.entries(gone) as [keyof typeof gone, string[]][]) {

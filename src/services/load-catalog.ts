@@ -3,7 +3,9 @@
  * dependencies, hotlines) in display order.
  */
 import type { AlertingSpec, MonitorSpec } from '#src/domain/catalog-monitors.ts';
+import type { PeerSpec } from '#src/domain/catalog-peers.ts';
 import { alertingOf, loadMonitorSpecs } from './catalog-monitors.ts';
+import { loadPeerSpecs } from './catalog-peers.ts';
 import type { Tx } from './context.ts';
 
 export interface CatalogComponent {
@@ -35,10 +37,12 @@ export interface Catalog {
   components: CatalogComponent[];
   hotlines: { id: string; label: { de: string; en: string }; phone: string; position: number }[];
   monitors: MonitorSpec[];
+  /** Telemetry peers; absent on catalogs built by hand (tests). */
+  peers?: PeerSpec[];
 }
 
 export async function loadCatalog(db: Tx): Promise<Catalog> {
-  const [sites, services, groups, components, links, deps, hotlines, monitors] = await Promise.all([
+  const [sites, services, groups, components, links, deps, hotlines, monitors, peers] = await Promise.all([
     db.selectFrom('sites').selectAll().orderBy('position').orderBy('id').execute(),
     db.selectFrom('services').selectAll().orderBy('position').orderBy('id').execute(),
     db.selectFrom('component_groups').selectAll().orderBy('position').orderBy('id').execute(),
@@ -47,6 +51,7 @@ export async function loadCatalog(db: Tx): Promise<Catalog> {
     db.selectFrom('component_dependencies').selectAll().orderBy('depends_on_id').execute(),
     db.selectFrom('hotlines').selectAll().orderBy('position').orderBy('id').execute(),
     loadMonitorSpecs(db),
+    loadPeerSpecs(db),
   ]);
   return {
     sites: sites.map((s) => ({ id: s.id, name: { de: s.name_de, en: s.name_en }, position: s.position })),
@@ -79,5 +84,6 @@ export async function loadCatalog(db: Tx): Promise<Catalog> {
       position: h.position,
     })),
     monitors,
+    peers,
   };
 }
