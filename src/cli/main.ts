@@ -4,6 +4,7 @@
  *   serve [--demo]            run the server (npm start runs `serve --demo`)
  *   migrate                   bring the database schema up to date
  *   catalog apply FILE [--dry-run] | catalog export [FILE]
+ *   triage apply DIR [--dry-run] | triage export DIR   (self-check trees as files)
  *   user add --email E --role admin|operator   (password on stdin)
  *   token create --name N --role admin|operator
  *   import inventory FILE.csv [--dry-run] [--skip-bad-rows]
