@@ -4,11 +4,12 @@
  */
 import { defaultCloudNamePattern, defaultRetentionDays } from '#src/domain/report.ts';
 import { isValidTimeZone } from '#src/domain/zoned-time.ts';
+import { type MonitorConfig, readMonitorEnv } from './monitor-env.ts';
 import { readNotificationEnv } from './notification-env.ts';
 import { type OutboundConfig, readOutboundEnv } from './outbound-env.ts';
 import { readTelemetryEnv, type TelemetryConfig } from './telemetry-env.ts';
 
-export interface Config extends OutboundConfig, TelemetryConfig {
+export interface Config extends OutboundConfig, TelemetryConfig, MonitorConfig {
   port: number;
   host: string;
   /** Where the SQLite file (and later backups) live. */
@@ -122,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...notify,
     ...readOutboundEnv(env, problems),
     ...readTelemetryEnv(env, problems),
+    ...readMonitorEnv(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

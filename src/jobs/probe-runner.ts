@@ -11,7 +11,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Logger } from 'pino';
 import { metrics } from '#src/adapters/metrics/registry.ts';
 import type { ProbeOptions, ProbeResult } from '#src/adapters/probes/probe.ts';
 import { acquireLease, releaseLease } from '#src/services/acquire-lease.ts';
@@ -20,6 +19,7 @@ import { markMissedHeartbeats } from '#src/services/heartbeats.ts';
 import { recordProbeResult } from '#src/services/record-probe-result.ts';
 import type { Liveness } from './liveness.ts';
 import { type Env, type ProbeMonitor, runProbe } from './run-probe.ts';
+import type { JobLog } from './watchdog.ts';
 
 export const probeRunnerName = 'probe-runner';
 
@@ -44,7 +44,7 @@ const certificateDays = metrics.gauge(
 
 export interface ProbeRunnerOptions {
   ctx: ServiceContext;
-  log: Pick<Logger, 'error' | 'warn' | 'info'>;
+  log: JobLog;
   liveness: Liveness;
   /** Where `env:NAME` secrets are read from. */
   env?: Env;

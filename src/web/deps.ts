@@ -3,6 +3,7 @@
  * need from here, never from globals or Fastify decorators holding repositories.
  */
 import type { Store } from '#src/adapters/store/open-store.ts';
+import type { Liveness } from '#src/jobs/liveness.ts';
 import type { Config } from '#src/config/env.ts';
 import type { Clock, IdGenerator } from '#src/domain/runtime.ts';
 import type { Actor, ServiceContext } from '#src/services/context.ts';
@@ -12,6 +13,8 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   newId: IdGenerator;
+  /** Parts that must keep beating (jobs/liveness.ts); `/readyz` names stalled ones. Default: the process-wide registry. */
+  liveness?: Liveness;
 }
 
 export function serviceContext(deps: AppDeps, actor: Actor): ServiceContext {
