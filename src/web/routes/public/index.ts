@@ -11,6 +11,7 @@ import { reportRoutes } from './report.ts';
 import { selfCheckRoutes } from './self-check.ts';
 import { statusPageRoute } from './status.ts';
 import type { StatusFastPath } from './status-fast-path.ts';
+import { subscribeRoutes } from './subscribe.ts';
 
 export async function publicRoutes(app: FastifyInstance, deps: AppDeps, statusFastPath?: StatusFastPath) {
   await statusPageRoute(app, deps, statusFastPath);
@@ -19,4 +20,5 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps, statusFa
   await reportRoutes(app, deps);
   await optOutRoutes(app, deps);
   await partnerRoutes(app, deps);
+  await subscribeRoutes(app, deps);
 }

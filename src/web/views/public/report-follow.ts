@@ -45,7 +45,10 @@ export function renderReportFollowPage(r: Reader, v: ReporterReportView, url: st
     : '';
   const facts = html`<dl class="facts"><dt>${t('report.follow.ticket')}</dt><dd>${v.ticket}</dd><dt>${t('report.follow.state')}</dt><dd><strong>${label(r, 'report.state', v.state)}</strong></dd>!${reason}<dt>${t('report.follow.service')}</dt><dd>${service}</dd>!${reporter}<dt>${t('report.follow.created')}</dt><dd>!${dateTime(r, v.createdAt)}</dd></dl>`;
   const title = t('report.follow.title', { ticket: v.ticket });
-  const body = html`<h1>${title}</h1><p class="hint">${t('report.follow.keepLink')}</p>!${facts}!${incidentSection(r, v)}`;
+  // Subscribing from here prefills the reporter's address (the follow token proves it is theirs).
+  const token = new URL(url, 'http://x').searchParams.get('token') ?? '';
+  const subscribe = html`<p><a href="/subscribe?ticket=${encodeURIComponent(v.ticket)}&amp;token=${encodeURIComponent(token)}">${t('subscribers.followLink')}</a></p>`;
+  const body = html`<h1>${title}</h1><p class="hint">${t('report.follow.keepLink')}</p>!${facts}!${subscribe}!${incidentSection(r, v)}`;
   return renderPublicPage(r, { title, section: 'none', body, url });
 }
 
