@@ -60,6 +60,12 @@ describe('webhook channel', () => {
     }
   });
 
+  it('sends an envelope the outbox built as it is', async () => {
+    const envelope = { type: 'incident.resolved', timestamp: '2026-11-22T03:00:00.000Z', data: { a: 1 } };
+    expect(await channel.send(message({ payload: envelope }))).toMatchObject({ ok: true });
+    expect(JSON.parse(rx.requests[0]?.body ?? '')).toEqual(envelope);
+  });
+
   it('classifies answers: 5xx and 429 retry, other 4xx do not', async () => {
     rx.respond = () => ({ status: 503, body: 'maintenance' });
     expect(await channel.send(message())).toMatchObject({

@@ -16,8 +16,11 @@ export interface WebhookChannelOptions {
   timeoutMs?: number;
 }
 
+/** The outbox already hands over a `{ type, timestamp, data }` envelope; anything else is wrapped in one. */
 export function webhookBody(message: OutboundMessage, at: Date): string {
-  return JSON.stringify({ type: message.event, timestamp: at.toISOString(), data: message.payload });
+  const p = message.payload;
+  if (typeof p.type === 'string' && typeof p.timestamp === 'string' && 'data' in p) return JSON.stringify(p);
+  return JSON.stringify({ type: message.event, timestamp: at.toISOString(), data: p });
 }
 
 export function createWebhookChannel(options: WebhookChannelOptions): Channel {
