@@ -15,6 +15,13 @@ export const de = {
   'partner.clouds.title': 'Betroffene Clouds',
   'partner.clouds.save': 'Clouds speichern',
   'partner.clouds.saved': 'Die Liste der betroffenen Clouds ist gespeichert.',
+  'api.op.getIncidentClouds': 'Betroffene Clouds einer Störung lesen',
+  'api.opDesc.getIncidentClouds':
+    'Die Clouds, die die Störung nennt. Leer: alle Clouds. Meldungen zu einer Cloud werden einer offenen Störung nur zugeordnet, wenn sie diese Cloud oder keine nennt.',
+  'api.op.setIncidentClouds': 'Betroffene Clouds einer Störung setzen',
+  'api.opDesc.setIncidentClouds':
+    'Ersetzt die Liste der Clouds einer offenen Störung (Hostnamen, ohne Groß-/Kleinschreibung). Eine leere Liste heißt: alle Clouds. Bereits zugeordnete Meldungen bleiben zugeordnet.',
+  'api.field.clouds': 'Cloud-Namen (Hostnamen wie maxmuster.example-cloud.com); leer: alle Clouds.',
   'partner.report.signIn':
     'Als Partner melden Sie sich bitte zuerst an; dann sind alle Dienste meldbar und Ihre Meldungen stehen in Ihrem Partnerbereich.',
   'partner.report.signInLink': 'Partner? Hier anmelden',
@@ -80,6 +87,13 @@ export const en: Record<keyof typeof de, string> = {
   'partner.clouds.title': 'Clouds affected',
   'partner.clouds.save': 'Save clouds',
   'partner.clouds.saved': 'The list of affected clouds is saved.',
+  'api.op.getIncidentClouds': 'Read the clouds an incident names',
+  'api.opDesc.getIncidentClouds':
+    'The clouds the incident names. Empty: every cloud. A report on a cloud is linked to an open incident by itself only if the incident names that cloud or none.',
+  'api.op.setIncidentClouds': 'Set the clouds an incident names',
+  'api.opDesc.setIncidentClouds':
+    'Replaces the list of clouds of an open incident (host names, case-insensitive). An empty list means every cloud. Reports already linked stay linked.',
+  'api.field.clouds': 'Cloud names (host names such as maxmuster.example-cloud.com); empty: every cloud.',
   'partner.report.signIn':
     'As a partner, please sign in first; then every service can be reported and your reports are listed in your partner area.',
   'partner.report.signInLink': 'Partner? Sign in here',

@@ -89,6 +89,7 @@ export function incidentEndpoints(deps: AppDeps): Endpoint[] {
               components: components(body.components) ?? [],
               message: text(body.message),
               visibility: body.visibility,
+              clouds: body.clouds,
             },
           }),
         );

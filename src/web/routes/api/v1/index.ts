@@ -12,7 +12,9 @@ import { announcementEndpoints } from './announcement.ts';
 import { componentEndpoints } from './components.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { type Endpoint, endpoint, registerEndpoint } from './endpoint.ts';
+import { incidentCloudEndpoints } from './incident-clouds.ts';
 import { incidentEndpoints } from './incidents.ts';
+import { heartbeatEndpoints } from './heartbeat.ts';
 import { maintenanceEndpoints } from './maintenances.ts';
 import { apiBase, openApiDocument } from './openapi.ts';
 import { tokenEndpoints } from './tokens.ts';
@@ -23,9 +25,11 @@ export function apiV1Endpoints(deps: AppDeps): Endpoint[] {
   const endpoints: Endpoint[] = [
     ...componentEndpoints(deps),
     ...incidentEndpoints(deps),
+    ...incidentCloudEndpoints(deps),
     ...maintenanceEndpoints(deps),
     ...tokenEndpoints(deps),
     ...announcementEndpoints(deps),
+    ...heartbeatEndpoints(deps),
   ];
   const meta: Endpoint[] = [
     endpoint({

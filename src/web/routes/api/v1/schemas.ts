@@ -226,6 +226,13 @@ export const DeclareIncidentBody = Type.Object(
     components: affectedComponents,
     message: bilingualInput(maxMessageLength),
     visibility: Type.Optional(Visibility),
+    /** Cloud host names the incident concerns (docs/PARTNERS.md); omitted or empty: every cloud. */
+    clouds: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+        maxItems: 200,
+        description: 'api.field.clouds',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
