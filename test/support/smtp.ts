@@ -30,8 +30,11 @@ export interface SmtpSinkOptions {
   countOnly?: boolean;
   /** An SMTP reply code to refuse a mail with (e.g. 550 or 451), or undefined to accept it. */
   refuse?: (to: string[]) => number | undefined;
-  /** Called after the mail's data arrived and before the server answers 250 (crash tests hold here). */
-  beforeAccept?: (raw: string) => Promise<void>;
+  /**
+   * Called after the mail's data arrived and before the server answers (crash tests hold here).
+   * Resolving to false answers 451 instead of 250: the mail is not accepted and not kept.
+   */
+  beforeAccept?: (raw: string) => Promise<boolean>;
 }
 
 export interface SmtpSink {
@@ -67,7 +70,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
           return;
         }
         const raw = Buffer.concat(chunks).toString('utf8');
-        if (options.beforeAccept) await options.beforeAccept(raw);
+        if (options.beforeAccept && !(await options.beforeAccept(raw))) {
+          callback(Object.assign(new Error('not accepted'), { responseCode: 451 }));
+          return;
+        }
         const headers = parseHeaders(raw);
         messageIds.push(headers.get('message-id') ?? '');
         if (!options.countOnly) {
