@@ -3,6 +3,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '#src/web/deps.ts';
+import { consoleAlertRoutes } from './alerts.ts';
 import { consoleAuditRoutes } from './audit.ts';
 import { consoleAuthRoutes } from './auth.ts';
 import { consoleCatalogRoutes } from './catalog.ts';
@@ -14,6 +15,7 @@ import { consolePartnerRoutes } from './partner-invitations.ts';
 import { consoleReporterDataRoutes } from './reporter-data.ts';
 import { consoleReportRoutes } from './reports.ts';
 import { consoleSelfCheckRoutes } from './self-check.ts';
+import { consoleTelemetryRoutes } from './telemetry.ts';
 import { consoleTemplateRoutes } from './templates.ts';
 import { consoleTokenRoutes } from './tokens.ts';
 import { consoleUserRoutes } from './users.ts';
@@ -24,6 +26,7 @@ export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
   await consoleIncidentRoutes(app, deps);
   await consoleAftercareRoutes(app, deps);
   await consoleReportRoutes(app, deps);
+  await consoleAlertRoutes(app, deps);
   await consoleMaintenanceRoutes(app, deps);
   await consoleTemplateRoutes(app, deps);
   await consoleCatalogRoutes(app, deps);
@@ -32,5 +35,6 @@ export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
   await consoleUserRoutes(app, deps);
   await consolePartnerRoutes(app, deps);
   await consoleTokenRoutes(app, deps);
+  await consoleTelemetryRoutes(app, deps);
   await consoleAuditRoutes(app, deps);
 }

@@ -16,6 +16,7 @@ export type ConsoleSection =
   | 'dashboard'
   | 'incidents'
   | 'reports'
+  | 'alerts'
   | 'maintenance'
   | 'templates'
   | 'catalog'
@@ -24,6 +25,7 @@ export type ConsoleSection =
   | 'users'
   | 'tokens'
   | 'audit'
+  | 'telemetry'
   | 'account'
   | 'none';
 
@@ -31,6 +33,7 @@ const nav: { section: ConsoleSection; href: string; key: MessageKey; adminOnly: 
   { section: 'dashboard', href: '/console', key: 'console.nav.dashboard', adminOnly: false },
   { section: 'incidents', href: '/console/incidents', key: 'console.nav.incidents', adminOnly: false },
   { section: 'reports', href: '/console/reports', key: 'console.nav.reports', adminOnly: false },
+  { section: 'alerts', href: '/console/alerts', key: 'console.nav.alerts', adminOnly: false },
   { section: 'maintenance', href: '/console/maintenance', key: 'console.nav.maintenance', adminOnly: false },
   { section: 'templates', href: '/console/templates', key: 'console.nav.templates', adminOnly: false },
   { section: 'catalog', href: '/console/catalog', key: 'console.nav.catalog', adminOnly: true },
@@ -43,6 +46,7 @@ const nav: { section: ConsoleSection; href: string; key: MessageKey; adminOnly: 
   },
   { section: 'users', href: '/console/users', key: 'console.nav.users', adminOnly: true },
   { section: 'tokens', href: '/console/tokens', key: 'console.nav.tokens', adminOnly: true },
+  { section: 'telemetry', href: '/console/telemetry', key: 'console.nav.telemetry', adminOnly: false },
   { section: 'audit', href: '/console/audit', key: 'console.nav.audit', adminOnly: false },
 ];
 
