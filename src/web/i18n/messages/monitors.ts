@@ -33,6 +33,18 @@ export const de = {
   'monitors.catalog.invalidDnsServer':
     'Ungültiger DNS-Server „{value}“: eine IP-Adresse, optional mit Port, z. B. 192.0.2.53:53.',
   'monitors.catalog.warnBelowMin': 'Die Warnschwelle muss mindestens so groß sein wie minDaysLeft.',
+  'monitors.error.unknownHeartbeat': 'Unter dieser Adresse gibt es keinen Heartbeat.',
+  'monitors.error.notHeartbeat': 'Diesen Heartbeat-Monitor gibt es nicht.',
+  'monitors.error.alreadyPaused': 'Der Monitor ist bereits pausiert.',
+  'monitors.error.notPaused': 'Der Monitor ist nicht pausiert.',
+  'api.tag.heartbeat': 'Heartbeats',
+  'api.op.pingHeartbeat': 'Heartbeat melden',
+  'api.opDesc.pingHeartbeat':
+    'Ein Job (Abrechnungslauf, Sicherung) ruft seine geheime Heartbeat-Adresse auf, wenn er gelaufen ist. Bleibt der Aufruf länger als Periode plus Karenz aus, gilt der Monitor als gestört. Unbekannte Adressen: 404.',
+  'api.op.pingHeartbeatPost': 'Heartbeat melden (POST)',
+  'api.opDesc.pingHeartbeatPost':
+    'Wie GET, für Clients, die nur POST senden können (ohne Inhalt oder mit JSON).',
+  'api.param.heartbeatToken': 'Das geheime Token aus der Heartbeat-Adresse (in der Konsole erzeugt)',
 } as const;
 
 export const en: Record<keyof typeof de, string> = {
@@ -67,4 +79,15 @@ export const en: Record<keyof typeof de, string> = {
   'monitors.catalog.invalidDnsServer':
     'Invalid DNS server "{value}": an IP address, optionally with a port, e.g. 192.0.2.53:53.',
   'monitors.catalog.warnBelowMin': 'The warning threshold must be at least minDaysLeft.',
+  'monitors.error.unknownHeartbeat': 'There is no heartbeat at this address.',
+  'monitors.error.notHeartbeat': 'This heartbeat monitor does not exist.',
+  'monitors.error.alreadyPaused': 'The monitor is already paused.',
+  'monitors.error.notPaused': 'The monitor is not paused.',
+  'api.tag.heartbeat': 'Heartbeats',
+  'api.op.pingHeartbeat': 'Report a heartbeat',
+  'api.opDesc.pingHeartbeat':
+    'A job (billing run, backup) calls its secret heartbeat URL when it has run. When no call comes for longer than the period plus grace, the monitor counts as down. Unknown URLs: 404.',
+  'api.op.pingHeartbeatPost': 'Report a heartbeat (POST)',
+  'api.opDesc.pingHeartbeatPost': 'Like GET, for clients that can only POST (no body, or JSON).',
+  'api.param.heartbeatToken': 'The secret token of the heartbeat URL (created in the console)',
 };

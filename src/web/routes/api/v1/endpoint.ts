@@ -8,7 +8,14 @@ import type { Static, TSchema } from 'typebox';
 import type { Role } from '#src/services/context.ts';
 import { requireRole } from '../../../plugins/guards.ts';
 
-export type Tag = 'components' | 'incidents' | 'maintenances' | 'tokens' | 'announcement' | 'meta';
+export type Tag =
+  | 'components'
+  | 'incidents'
+  | 'maintenances'
+  | 'tokens'
+  | 'announcement'
+  | 'heartbeat'
+  | 'meta';
 
 export interface HandlerInput<P extends TSchema, Q extends TSchema, B extends TSchema> {
   params: Static<P>;
