@@ -87,6 +87,7 @@ export const de = {
   'subscribers.console.col.action': 'Aktion',
   'subscribers.console.remove': 'Entfernen',
   'subscribers.console.removed': 'Der Abonnent wurde entfernt.',
+  'subscribers.console.notFound': 'Diesen Abonnenten gibt es nicht (mehr).',
   'subscribers.console.empty': 'Keine Abonnenten gefunden.',
   'subscribers.console.more':
     'Es werden die ersten {count} Treffer gezeigt. Bitte grenzen Sie die Suche ein.',
@@ -233,6 +234,7 @@ export const en: Record<keyof typeof de, string> = {
   'subscribers.console.col.action': 'Action',
   'subscribers.console.remove': 'Remove',
   'subscribers.console.removed': 'The subscriber was removed.',
+  'subscribers.console.notFound': 'This subscriber does not exist (any more).',
   'subscribers.console.empty': 'No subscribers found.',
   'subscribers.console.more': 'Showing the first {count} matches. Please narrow the search.',
   'subscribers.console.scope.all': 'everything',
