@@ -3,6 +3,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '#src/web/deps.ts';
+import { consoleAlertRoutes } from './alerts.ts';
 import { consoleAuditRoutes } from './audit.ts';
 import { consoleAuthRoutes } from './auth.ts';
 import { consoleCatalogRoutes } from './catalog.ts';
@@ -25,6 +26,7 @@ export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
   await consoleIncidentRoutes(app, deps);
   await consoleAftercareRoutes(app, deps);
   await consoleReportRoutes(app, deps);
+  await consoleAlertRoutes(app, deps);
   await consoleMaintenanceRoutes(app, deps);
   await consoleTemplateRoutes(app, deps);
   await consoleCatalogRoutes(app, deps);

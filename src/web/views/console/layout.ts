@@ -16,6 +16,7 @@ export type ConsoleSection =
   | 'dashboard'
   | 'incidents'
   | 'reports'
+  | 'alerts'
   | 'maintenance'
   | 'templates'
   | 'catalog'
@@ -32,6 +33,7 @@ const nav: { section: ConsoleSection; href: string; key: MessageKey; adminOnly: 
   { section: 'dashboard', href: '/console', key: 'console.nav.dashboard', adminOnly: false },
   { section: 'incidents', href: '/console/incidents', key: 'console.nav.incidents', adminOnly: false },
   { section: 'reports', href: '/console/reports', key: 'console.nav.reports', adminOnly: false },
+  { section: 'alerts', href: '/console/alerts', key: 'console.nav.alerts', adminOnly: false },
   { section: 'maintenance', href: '/console/maintenance', key: 'console.nav.maintenance', adminOnly: false },
   { section: 'templates', href: '/console/templates', key: 'console.nav.templates', adminOnly: false },
   { section: 'catalog', href: '/console/catalog', key: 'console.nav.catalog', adminOnly: true },
