@@ -2,7 +2,7 @@
  * @module Deletes a self-check tree: the public self-check no longer offers it. The row stays
  * (marked deleted) so that the shipped trees are not seeded again and the id can be added back.
  */
-import { notFound } from '#src/domain/errors.ts';
+import { DialtoneError } from '#src/domain/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { seedTriageTreesIn } from './seed-triage-trees.ts';
 import { writeAudit } from './write-audit.ts';
@@ -22,7 +22,8 @@ export async function deleteTriageTree({ ctx, input }: { ctx: ServiceContext; in
       .where('id', '=', input.id)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw notFound('triage_tree', input.id);
+    if (Number(result.numUpdatedRows) === 0)
+      throw new DialtoneError('not_found', 'reportData.tree.notFound', { params: { id: input.id } });
     await writeAudit(trx, ctx, { action: 'triage.delete', subjectType: 'triage_tree', subjectId: input.id });
   });
 }

@@ -2,7 +2,7 @@
  * @module Puts one self-check tree back to the text shipped with dialtone (`catalog/triage/`),
  * whether it was edited or deleted. Only trees that dialtone ships can be reset.
  */
-import { notFound } from '#src/domain/errors.ts';
+import { DialtoneError } from '#src/domain/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { readTriageSources } from './load-triage-trees.ts';
 import { seedTriageTreesIn } from './seed-triage-trees.ts';
@@ -15,7 +15,8 @@ export function shippedTriageIds(): Set<string> {
 
 export async function resetTriageTree({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
   const shipped = readTriageSources().find((s) => s.id === input.id);
-  if (!shipped) throw notFound('triage_tree', input.id);
+  if (!shipped)
+    throw new DialtoneError('not_found', 'reportData.tree.notFound', { params: { id: input.id } });
   await ctx.db.transaction().execute(async (trx) => {
     await seedTriageTreesIn(trx, ctx);
     const now = ctx.clock().toISOString();

@@ -49,6 +49,7 @@ export const de = {
   'reportData.notice.saved': 'Baum gespeichert.',
   'reportData.notice.deleted': 'Baum gelöscht.',
   'reportData.notice.reset': 'Baum auf den Auslieferungszustand zurückgesetzt.',
+  'reportData.tree.notFound': 'Einen Selbsttest-Baum „{id}“ gibt es nicht.',
   'reportData.tree.error.tooLong': 'Der Baum ist zu lang (höchstens {max} Zeichen).',
   'reportData.tree.error.idChanged':
     'Die ID eines Baums lässt sich nicht ändern (hier: {id}). Für eine neue ID einen neuen Baum anlegen.',
@@ -131,6 +132,7 @@ export const en: Record<keyof typeof de, string> = {
   'reportData.notice.saved': 'Tree saved.',
   'reportData.notice.deleted': 'Tree deleted.',
   'reportData.notice.reset': 'Tree reset to the shipped text.',
+  'reportData.tree.notFound': 'There is no self-check tree “{id}”.',
   'reportData.tree.error.tooLong': 'The tree is too long (at most {max} characters).',
   'reportData.tree.error.idChanged': 'A tree’s id cannot change (here: {id}). Add a new tree for a new id.',
   'reportData.tree.error.unknownService': 'The catalog has no service “{id}”.',

@@ -64,7 +64,9 @@ describe('console self-check trees', () => {
     const page = await get(`/console/self-check/${first!.id}`);
     expect(textareaOf(page.body)).toBe(first!.source);
     expect(page.body).toContain('Zurücksetzen');
-    expect((await get('/console/self-check/no-such-tree')).statusCode).toBe(404);
+    const missing = await get('/console/self-check/no-such-tree');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('Einen Selbsttest-Baum „no-such-tree“ gibt es nicht.');
   });
 
   it('shows every problem with its path beside the editor in the admin’s language, keeps the text, saves nothing', async () => {

@@ -65,21 +65,18 @@ export async function consoleSelfCheckRoutes(app: FastifyInstance, deps: AppDeps
   const db = deps.store.db;
 
   const send = (request: FastifyRequest, reply: FastifyReply, title: string, body: string, notice?: string) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(
-        renderConsolePage(request, reply, {
-          title,
-          section: 'self-check',
-          body,
-          ...(notice ? { notice } : {}),
-        }),
-      );
+    reply.type('text/html; charset=utf-8').send(
+      renderConsolePage(request, reply, {
+        title,
+        section: 'self-check',
+        body,
+        ...(notice ? { notice } : {}),
+      }),
+    );
 
   const entryOf = async (id: string): Promise<TriageTreeEntry> => {
     const entry = (await listTriageTrees(db)).find((e) => e.id === id);
-    if (!entry)
-      throw new DialtoneError('not_found', 'error.notFound', { params: { what: 'triage_tree', id } });
+    if (!entry) throw new DialtoneError('not_found', 'reportData.tree.notFound', { params: { id } });
     return entry;
   };
 
