@@ -25,7 +25,11 @@ export type ConsoleSection =
   | 'users'
   | 'tokens'
   | 'audit'
+  | 'channels'
+  | 'subscribers'
+  | 'notifications'
   | 'telemetry'
+  | 'monitors'
   | 'account'
   | 'none';
 
@@ -46,7 +50,16 @@ const nav: { section: ConsoleSection; href: string; key: MessageKey; adminOnly: 
   },
   { section: 'users', href: '/console/users', key: 'console.nav.users', adminOnly: true },
   { section: 'tokens', href: '/console/tokens', key: 'console.nav.tokens', adminOnly: true },
+  { section: 'subscribers', href: '/console/subscribers', key: 'subscribers.console.title', adminOnly: false },
+  { section: 'channels', href: '/console/channels', key: 'subscribers.channels.title', adminOnly: true },
   { section: 'telemetry', href: '/console/telemetry', key: 'console.nav.telemetry', adminOnly: false },
+  { section: 'monitors', href: '/console/monitors', key: 'console.nav.monitors', adminOnly: false },
+  {
+    section: 'notifications',
+    href: '/console/notifications',
+    key: 'notifications.nav',
+    adminOnly: false,
+  },
   { section: 'audit', href: '/console/audit', key: 'console.nav.audit', adminOnly: false },
 ];
 
