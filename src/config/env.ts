@@ -4,12 +4,13 @@
  */
 import { defaultCloudNamePattern, defaultRetentionDays } from '#src/domain/report.ts';
 import { isValidTimeZone } from '#src/domain/zoned-time.ts';
+import { type AlertConfig, readAlertEnv } from './alert-env.ts';
 import { type MonitorConfig, readMonitorEnv } from './monitor-env.ts';
 import { readNotificationEnv } from './notification-env.ts';
 import { type OutboundConfig, readOutboundEnv } from './outbound-env.ts';
 import { readTelemetryEnv, type TelemetryConfig } from './telemetry-env.ts';
 
-export interface Config extends OutboundConfig, TelemetryConfig, MonitorConfig {
+export interface Config extends OutboundConfig, TelemetryConfig, MonitorConfig, AlertConfig {
   port: number;
   host: string;
   /** Where the SQLite file (and later backups) live. */
@@ -124,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...readOutboundEnv(env, problems),
     ...readTelemetryEnv(env, problems),
     ...readMonitorEnv(env, problems),
+    ...readAlertEnv(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

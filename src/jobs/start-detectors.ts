@@ -18,6 +18,8 @@ export function startDetectors(o: {
   ctx: ServiceContext;
   log: Pick<Logger, 'error' | 'warn'>;
 }) {
+  // DIALTONE_DETECTORS=false: another process evaluates (it would hold the lease anyway).
+  if (!o.config.detectorsEnabled) return { jobs: [] as Job[], stop() {} };
   const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   liveness.register(detectorLoopName, detectorEveryMs);
   const unwatch = watchFiringAlerts(o.ctx.db);
