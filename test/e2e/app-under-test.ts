@@ -33,6 +33,8 @@ export interface AppUnderTest {
   base: string;
   /** The demo catalog as stored, for component names in both languages. */
   catalog: Catalog;
+  /** The store, for a scenario that needs more accounts than the operator (an admin). */
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -118,7 +120,7 @@ export async function startAppUnderTest(kind: StoreKind): Promise<AppUnderTest> 
     const app: FastifyInstance = await buildApp(deps, { logger: false });
     cleanup.add(() => app.close());
     await app.listen({ port, host: '127.0.0.1' });
-    return { base, catalog: await loadCatalog(store.db), close: () => cleanup.run() };
+    return { base, catalog: await loadCatalog(store.db), store, close: () => cleanup.run() };
   } catch (error) {
     await cleanup.run().catch(() => {});
     throw error;

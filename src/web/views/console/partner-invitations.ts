@@ -64,7 +64,7 @@ function inviteForm(request: FastifyRequest, csrf: string, v: PartnersView['invi
     firstName: t('partner.console.firstName'),
     lastName: t('partner.console.lastName'),
     company: t('partner.console.company'),
-    locale: t('console.field.locale'),
+    locale: t('partner.console.locale'),
   };
   const err = (path: string) => fieldError(t, v.errors, path);
   const text = (name: 'firstName' | 'lastName' | 'company', autocomplete: string) =>
