@@ -2,7 +2,7 @@
  * @module The delivery worker: claims due outbox rows, sends each through the channel of its kind,
  * and marks it — sent, retried later with exponential backoff and jitter, or a dead letter.
  * Several lanes send at once (one per pooled connection); within a lane a message is marked
- * before the next one is sent, so the only moment in which a crash repeats a message is between
+ * before the next one is sent (the marks of all lanes share one transaction: group commit), so the only moment in which a crash repeats a message is between
  * the receiver's acceptance and that mark (docs/NOTIFICATIONS.md, "Delivery guarantee"). A
  * crashed worker's claims expire and another worker (or the restarted one) takes them up.
  *
@@ -17,7 +17,13 @@ import type { Dialect } from '#src/adapters/store/open-store.ts';
 import type { Database } from '#src/adapters/store/schema.ts';
 import type { Clock } from '#src/domain/runtime.ts';
 import { backoffMs, createTokenBucket, type TokenBucket } from '#src/domain/token-bucket.ts';
-import { claimDueNotifications, markFailed, markSent, releaseClaims } from '#src/services/outbox-delivery.ts';
+import {
+  claimDueNotifications,
+  type Outcome,
+  recordOutcomes,
+  releaseClaims,
+} from '#src/services/outbox-delivery.ts';
+import { createGroupCommit } from './group-commit.ts';
 import { type BuiltMessage, buildMessages, type MessageSettings } from './outbox-message.ts';
 
 export interface OutboxWorkerOptions {
@@ -66,6 +72,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     }
     return b;
   };
+  const marks = createGroupCommit((outcomes: Outcome[]) => recordOutcomes(o.db, o.workerId, outcomes));
   let stopping = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
@@ -117,26 +124,23 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       ? await channel.send(message, AbortSignal.timeout(o.sendTimeoutMs ?? 30_000))
       : { ok: false as const, retryable: true, detail: `no ${message.kind} channel configured` };
     const at = o.clock();
+    const base = { id: row.id, at, attempt, detail: result.detail ?? '' };
+    let outcome: Outcome;
     if (result.ok) {
-      const marked = await markSent(o.db, {
-        id: row.id,
-        workerId: o.workerId,
-        at,
-        attempt,
-        detail: result.detail ?? '',
-        bodyText: message.text,
-        bodyHtml: message.html ?? null,
-      });
-      if (!marked)
-        o.log?.warn({ id: row.id }, 'outbox: sent a message whose claim had passed to another worker');
-      return;
+      outcome = { ...base, ok: true, bodyText: message.text };
+    } else {
+      const limit = row.attempt_limit ?? o.maxAttempts;
+      const retryAt =
+        result.retryable && attempt < limit
+          ? new Date(at.getTime() + backoffMs(attempt, o.random ?? Math.random))
+          : null;
+      outcome = { ...base, ok: false, retryAt };
     }
-    const limit = row.attempt_limit ?? o.maxAttempts;
-    const retryAt =
-      result.retryable && attempt < limit
-        ? new Date(at.getTime() + backoffMs(attempt, o.random ?? Math.random))
-        : null;
-    await markFailed(o.db, { id: row.id, workerId: o.workerId, at, attempt, detail: result.detail, retryAt });
+    // Waits until the record is committed: only then does this lane send its next message.
+    const recorded = await marks.add(outcome);
+    if (result.ok && !recorded.has(row.id)) {
+      o.log?.warn({ id: row.id }, 'outbox: sent a message whose claim had passed to another worker');
+    }
   }
 
   async function drain(): Promise<void> {

@@ -53,87 +53,86 @@ export async function claimDueNotifications(
   return rows.sort((a, b) => (a.next_attempt_at + a.id).localeCompare(b.next_attempt_at + b.id));
 }
 
-export interface Delivered {
-  id: string;
-  workerId: string;
-  at: Date;
-  attempt: number;
-  detail: string;
-  bodyText: string;
-  bodyHtml: string | null;
-}
+export type Outcome =
+  | {
+      ok: true;
+      id: string;
+      at: Date;
+      attempt: number;
+      detail: string;
+      /** The text as sent, kept for the delivery log. */
+      bodyText: string;
+    }
+  | {
+      ok: false;
+      id: string;
+      at: Date;
+      attempt: number;
+      detail: string;
+      /** null = dead letter (no retry can help, or out of attempts). */
+      retryAt: Date | null;
+    };
 
-/** Marks one row sent, only while this worker still holds it; false when it no longer did. */
-export async function markSent(db: Kysely<Database>, d: Delivered): Promise<boolean> {
-  const at = d.at.toISOString();
+/**
+ * Records the outcomes of several sends in one transaction (one fsync for many messages), each
+ * row only while this worker still holds it. Returns the ids that were recorded; a missing id
+ * means the claim had passed to another worker.
+ */
+export async function recordOutcomes(
+  db: Kysely<Database>,
+  workerId: string,
+  outcomes: readonly Outcome[],
+): Promise<Set<string>> {
+  if (outcomes.length === 0) return new Set();
   return db.transaction().execute(async (trx) => {
-    const done = await trx
-      .updateTable('notifications')
-      .set({
-        state: 'sent',
-        sent_at: at,
-        attempts: d.attempt,
-        body_text: d.bodyText,
-        body_html: d.bodyHtml,
-        claimed_by: null,
-        claimed_until: null,
-        last_error: null,
-      })
-      .where('id', '=', d.id)
-      .where('claimed_by', '=', d.workerId)
-      .where('state', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) === 0) return false;
-    await trx
-      .insertInto('notification_attempts')
-      .values({ notification_id: d.id, attempt: d.attempt, at, ok: 1, detail: d.detail, worker: d.workerId })
-      .onConflict((oc) => oc.columns(['notification_id', 'attempt']).doNothing())
-      .execute();
-    return true;
-  });
-}
-
-export interface Failed {
-  id: string;
-  workerId: string;
-  at: Date;
-  attempt: number;
-  detail: string;
-  /** null = dead letter (no retry can help, or out of attempts). */
-  retryAt: Date | null;
-}
-
-export async function markFailed(db: Kysely<Database>, f: Failed): Promise<boolean> {
-  const at = f.at.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const done = await trx
-      .updateTable('notifications')
-      .set({
-        state: f.retryAt ? 'pending' : 'dead',
-        attempts: f.attempt,
-        next_attempt_at: (f.retryAt ?? f.at).toISOString(),
-        last_error: f.detail.slice(0, 1000),
-        claimed_by: null,
-        claimed_until: null,
-      })
-      .where('id', '=', f.id)
-      .where('claimed_by', '=', f.workerId)
-      .where('state', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) === 0) return false;
-    await trx
-      .insertInto('notification_attempts')
-      .values({
-        notification_id: f.id,
-        attempt: f.attempt,
-        at,
-        ok: 0,
-        detail: f.detail.slice(0, 1000),
-        worker: f.workerId,
-      })
-      .onConflict((oc) => oc.columns(['notification_id', 'attempt']).doNothing())
-      .execute();
-    return true;
+    const recorded = new Set<string>();
+    for (const o of outcomes) {
+      const at = o.at.toISOString();
+      const set = o.ok
+        ? {
+            state: 'sent',
+            sent_at: at,
+            attempts: o.attempt,
+            body_text: o.bodyText,
+            claimed_by: null,
+            claimed_until: null,
+            last_error: null,
+          }
+        : {
+            state: o.retryAt ? 'pending' : 'dead',
+            attempts: o.attempt,
+            next_attempt_at: (o.retryAt ?? o.at).toISOString(),
+            last_error: o.detail.slice(0, 1000),
+            claimed_by: null,
+            claimed_until: null,
+          };
+      const done = await trx
+        .updateTable('notifications')
+        .set(set)
+        .where('id', '=', o.id)
+        .where('claimed_by', '=', workerId)
+        .where('state', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) > 0) recorded.add(o.id);
+    }
+    const attempts = outcomes
+      .filter((o) => recorded.has(o.id))
+      .map((o) => ({
+        notification_id: o.id,
+        attempt: o.attempt,
+        at: o.at.toISOString(),
+        ok: o.ok ? 1 : 0,
+        detail: o.detail.slice(0, 1000),
+        worker: workerId,
+      }));
+    for (let i = 0; i < attempts.length; i += 500) {
+      await trx
+        .insertInto('notification_attempts')
+        .values(attempts.slice(i, i + 500))
+        .onConflict((oc) => oc.columns(['notification_id', 'attempt']).doNothing())
+        .execute();
+    }
+    return recorded;
   });
 }
 
