@@ -12,6 +12,8 @@ import { consoleDashboardRoutes } from './dashboard.ts';
 import { consoleAftercareRoutes } from './incident-aftercare.ts';
 import { consoleIncidentRoutes } from './incidents.ts';
 import { consoleMaintenanceRoutes } from './maintenance.ts';
+import { consoleMonitorRoutes } from './monitors.ts';
+import { consoleNotificationRoutes } from './notifications.ts';
 import { consolePartnerRoutes } from './partner-invitations.ts';
 import { consoleReporterDataRoutes } from './reporter-data.ts';
 import { consoleReportRoutes } from './reports.ts';
@@ -40,5 +42,7 @@ export async function consoleRoutes(app: FastifyInstance, deps: AppDeps) {
   await consoleChannelRoutes(app, deps);
   await consoleSubscriberRoutes(app, deps);
   await consoleTelemetryRoutes(app, deps);
+  await consoleMonitorRoutes(app, deps);
+  await consoleNotificationRoutes(app, deps);
   await consoleAuditRoutes(app, deps);
 }

@@ -27,7 +27,9 @@ export type ConsoleSection =
   | 'audit'
   | 'channels'
   | 'subscribers'
+  | 'notifications'
   | 'telemetry'
+  | 'monitors'
   | 'account'
   | 'none';
 
@@ -51,6 +53,13 @@ const nav: { section: ConsoleSection; href: string; key: MessageKey; adminOnly: 
   { section: 'subscribers', href: '/console/subscribers', key: 'subscribers.console.title', adminOnly: false },
   { section: 'channels', href: '/console/channels', key: 'subscribers.channels.title', adminOnly: true },
   { section: 'telemetry', href: '/console/telemetry', key: 'console.nav.telemetry', adminOnly: false },
+  { section: 'monitors', href: '/console/monitors', key: 'console.nav.monitors', adminOnly: false },
+  {
+    section: 'notifications',
+    href: '/console/notifications',
+    key: 'notifications.nav',
+    adminOnly: false,
+  },
   { section: 'audit', href: '/console/audit', key: 'console.nav.audit', adminOnly: false },
 ];
 
