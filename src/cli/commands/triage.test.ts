@@ -3,7 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '#src/adapters/store/open-store.ts';
 import { readTriageSources } from '#src/services/load-triage-trees.ts';
+import { testClock, testContext } from '../../../test/support/factories.ts';
+import { seedDemo } from './serve.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'dialtone-triage-cli-'));
@@ -24,17 +27,10 @@ describe('dialtone triage', () => {
   // Each run starts a Node process (about a second on a busy machine): allow time, assert none.
   it('exports the trees, refuses a broken file naming file and path, applies the edited set', {
     timeout: 120_000,
-  }, () => {
-    // The test database has no catalog: apply the demo one so the trees' services exist.
-    const catalog = spawnSync(
-      process.execPath,
-      ['src/cli/main.ts', 'catalog', 'apply', 'catalog/demo.yaml'],
-      {
-        cwd: root,
-        env: { PATH: process.env.PATH, DIALTONE_DATA: dataDir, LOG_LEVEL: 'silent' },
-      },
-    );
-    expect(catalog.status).toBe(0);
+  }, async () => {
+    // The trees' services must exist: the demo catalog, applied in-process (one Node start less).
+    const store: Store = await openStore({ dataDir });
+    await seedDemo(testContext(store, testClock())).finally(() => store.close());
     const shipped = readTriageSources();
     expect(dialtone(['export', treeDir]).code).toBe(0);
     expect(readdirSync(treeDir).sort()).toEqual(shipped.map((s) => `${s.id}.yaml`).sort());
