@@ -7,6 +7,7 @@
  *   triage apply DIR [--dry-run] | triage export DIR   (self-check trees as files)
  *   user add --email E --role admin|operator   (password on stdin)
  *   token create --name N --role admin|operator
+ *   monitor list | monitor rotate-token ID   (a new heartbeat URL, printed once)
  *   import inventory FILE.csv [--dry-run] [--skip-bad-rows]
  *   backup FILE | verify-backup FILE
  */

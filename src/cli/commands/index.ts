@@ -6,6 +6,7 @@ import { backupCommand, verifyBackupCommand } from './backup.ts';
 import { catalogCommand } from './catalog.ts';
 import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
+import { monitorCommand } from './monitor.ts';
 import { serveCommand } from './serve.ts';
 import { tokenCommand } from './token.ts';
 import { triageCommand } from './triage.ts';
@@ -24,6 +25,7 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   user: userCommand,
   token: tokenCommand,
+  monitor: monitorCommand,
   backup: backupCommand,
   'verify-backup': verifyBackupCommand,
 };
