@@ -27,6 +27,7 @@ const exampleIds: Record<Tag, string> = {
   tokens: 'TOKEN_ID',
   announcement: '',
   heartbeat: 'HEARTBEAT_TOKEN',
+  alerts: '',
   meta: '',
 };
 

@@ -15,6 +15,7 @@ export type Tag =
   | 'tokens'
   | 'announcement'
   | 'heartbeat'
+  | 'alerts'
   | 'meta';
 
 export interface HandlerInput<P extends TSchema, Q extends TSchema, B extends TSchema> {

@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DialtoneError } from '#src/domain/errors.ts';
 import type { AppDeps } from '#src/web/deps.ts';
+import { alertmanagerEndpoints } from './alertmanager.ts';
 import { announcementEndpoints } from './announcement.ts';
 import { componentEndpoints } from './components.ts';
 import { renderDocsPage } from './docs-page.ts';
@@ -30,6 +31,7 @@ export function apiV1Endpoints(deps: AppDeps): Endpoint[] {
     ...tokenEndpoints(deps),
     ...announcementEndpoints(deps),
     ...heartbeatEndpoints(deps),
+    ...alertmanagerEndpoints(deps),
   ];
   const meta: Endpoint[] = [
     endpoint({
