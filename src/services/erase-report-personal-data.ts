@@ -4,8 +4,9 @@
  * reporter kind, state, close reason, times, incident link, language and the self-check path
  * (answers in the tree's words). Erased: who reported (company, names, email, phone, partner
  * account), the service's identifiers (cloud name, licence, DSL order number: each leads to one
- * customer), the free texts (description, the "other" service's specification), and the staff's
- * internal comments on it, which quote the reporter as often as not. See docs/DATA-PROTECTION.md.
+ * customer), the free texts (description, the "other" service's specification), the staff's
+ * internal comments on it, which quote the reporter as often as not, and the notifications (mails)
+ * about it, which carry the reporter's address. See docs/DATA-PROTECTION.md.
  */
 import type { ReportTable } from '#src/adapters/store/schema.ts';
 import type { ServiceContext, Tx } from './context.ts';
@@ -41,5 +42,8 @@ export async function eraseReportsIn(
     .where('erased_at', 'is', null)
     .executeTakeFirst();
   await trx.deleteFrom('report_comments').where('report_id', 'in', reportIds).execute();
+  // The mails to the reporter hold their address, name and follow link: they go too (with their
+  // delivery attempts); one still pending is not sent any more.
+  await trx.deleteFrom('notifications').where('report_id', 'in', reportIds).execute();
   return Number(result.numUpdatedRows);
 }

@@ -1,8 +1,8 @@
 /**
  * @module Everything dialtone holds about one reporter, found by email address (compared without
  * case; the address is as the reporter typed it): each report with its personal fields, the
- * state they follow on their private page (state, close reason, linked incident) and the staff's
- * internal comments on it. What the console's lookup shows and the export contains.
+ * state they follow on their private page (state, close reason, linked incident), the staff's
+ * internal comments on it and the messages dialtone sent them about it. What the console's lookup shows and the export contains.
  */
 import type { Tx } from './context.ts';
 
@@ -28,6 +28,15 @@ export interface ReporterReport {
   createdAt: string;
   closedAt: string | null;
   comments: { author: string; body: string; createdAt: string }[];
+  /** What dialtone sent the reporter about this report (mails with the follow link). */
+  messages: {
+    kind: string;
+    subject: string;
+    text: string;
+    state: string;
+    createdAt: string;
+    sentAt: string | null;
+  }[];
 }
 
 /** A lookup key: trimmed, lower case. Empty when it is not a plausible address. */
@@ -69,6 +78,16 @@ export async function findReporterData(db: Tx, options: { email: string }): Prom
           .orderBy('id')
           .execute()
       : [];
+  const messages =
+    ids.length > 0
+      ? await db
+          .selectFrom('notifications')
+          .select(['report_id', 'kind', 'subject', 'body_text', 'state', 'created_at', 'sent_at'])
+          .where('report_id', 'in', ids)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute()
+      : [];
   return rows.map((r) => ({
     id: r.id,
     ticket: r.ticket,
@@ -95,5 +114,15 @@ export async function findReporterData(db: Tx, options: { email: string }): Prom
     comments: comments
       .filter((c) => c.report_id === r.id)
       .map((c) => ({ author: c.author, body: c.body, createdAt: c.created_at })),
+    messages: messages
+      .filter((m) => m.report_id === r.id)
+      .map((m) => ({
+        kind: m.kind,
+        subject: m.subject,
+        text: m.body_text,
+        state: m.state,
+        createdAt: m.created_at,
+        sentAt: m.sent_at,
+      })),
   }));
 }

@@ -21,6 +21,7 @@ describeEachStore('report data protection', (getStore) => {
   let ctx: ReturnType<typeof testContext>;
   beforeEach(async () => {
     await getStore().db.deleteFrom('audit_log').execute();
+    await getStore().db.deleteFrom('notifications').execute();
     await seedReportCatalog(getStore());
     ctx = testContext(getStore(), testClock('2027-06-01T00:00:00.000Z'));
   });
@@ -37,6 +38,38 @@ describeEachStore('report data protection', (getStore) => {
         created_at: '2026-11-20T09:30:00.000Z',
       })
       .execute();
+  const mail = (reportId: string) =>
+    getStore()
+      .db.insertInto('notifications')
+      .values({
+        id: `n-${reportId}`,
+        idempotency_key: `report.received:${reportId}:new:email:erika`,
+        event: 'report.received',
+        kind: 'email',
+        recipient: 'erika@example.net',
+        subscriber_id: null,
+        operator_channel_id: null,
+        report_id: reportId,
+        subject_id: null,
+        locale: 'de',
+        subject: 'Ihre Meldung',
+        body_text: 'Hallo Erika Muster, …',
+        body_html: null,
+        payload: '{}',
+        headers: '{}',
+        state: 'sent',
+        attempts: 1,
+        attempt_limit: null,
+        next_attempt_at: '2026-11-20T09:00:00.000Z',
+        claimed_by: null,
+        claimed_until: null,
+        last_error: null,
+        created_at: '2026-11-20T09:00:00.000Z',
+        sent_at: '2026-11-20T09:00:01.000Z',
+      })
+      .execute();
+  const mails = async () =>
+    (await getStore().db.selectFrom('notifications').select('report_id').execute()).map((n) => n.report_id);
   const audit = () =>
     getStore().db.selectFrom('audit_log').select(['action', 'detail']).orderBy('id').execute();
 
@@ -46,6 +79,8 @@ describeEachStore('report data protection', (getStore) => {
     const recent = await insertReport(getStore(), closed('2027-05-01T00:00:00.000Z'));
     const open = await insertReport(getStore(), { created_at: '2026-01-01T00:00:00.000Z' });
     await comment(old, 'Frau Muster rief an: 0355 123456');
+    await mail(old);
+    await mail(recent);
     expect(await eraseExpiredReports({ ctx, input: { retentionDays: 180 } })).toEqual({ erased: 1 });
     const erased = await report(old);
     for (const field of personal) expect(erased[field]).toBe('');
@@ -63,6 +98,7 @@ describeEachStore('report data protection', (getStore) => {
     expect(await getStore().db.selectFrom('report_comments').selectAll().execute()).toEqual([]);
     expect((await report(recent)).email).toBe('erika@example.net');
     expect((await report(open)).email).toBe('erika@example.net');
+    expect(await mails()).toEqual([recent]);
     expect(await eraseExpiredReports({ ctx, input: { retentionDays: 180 } })).toEqual({ erased: 0 });
     const rows = await audit();
     expect(rows.map((r) => r.action)).toEqual(['report.retention_erase']);
@@ -74,6 +110,7 @@ describeEachStore('report data protection', (getStore) => {
     const b = await insertReport(getStore(), { state: 'closed', closed_at: '2026-11-21T00:00:00.000Z' });
     const other = await insertReport(getStore(), { email: 'max@example.net' });
     await comment(a, 'Rückruf vereinbart');
+    await mail(a);
     const found = await findReporterData(getStore().db, { email: ' erika@example.net ' });
     expect(found.map((r) => r.id)).toEqual([a, b]);
     const doc = await exportReporterData({ ctx, input: { email: 'ERIKA@example.net' } });
@@ -83,11 +120,15 @@ describeEachStore('report data protection', (getStore) => {
       phone: '+4930123456',
       identifiers: { dslOrder: 'DSL-123' },
       comments: [{ author: 'op', body: 'Rückruf vereinbart' }],
+      messages: [
+        { kind: 'email', subject: 'Ihre Meldung', state: 'sent', sentAt: '2026-11-20T09:00:01.000Z' },
+      ],
     });
     expect(await eraseReporterData({ ctx, input: { email: 'erika@EXAMPLE.net' } })).toMatchObject({
       erased: 2,
     });
     expect(await findReporterData(getStore().db, { email: 'erika@example.net' })).toEqual([]);
+    expect(await mails()).toEqual([]);
     expect((await report(other)).email).toBe('max@example.net');
     expect((await report(b)).erased_at).toBe('2027-06-01T00:00:00.000Z');
     expect(await eraseReporterData({ ctx, input: { email: 'erika@example.net' } })).toMatchObject({
