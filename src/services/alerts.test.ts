@@ -83,6 +83,39 @@ describeEachStore('alerts', (getStore) => {
     expect(await audit('alert.clear')).toBe(1);
   });
 
+  it('tells operator channels that asked for alert events, in the same transaction', async () => {
+    await getStore().db.deleteFrom('notifications').execute();
+    await getStore().db.deleteFrom('operator_channels').execute();
+    await getStore()
+      .db.insertInto('operator_channels')
+      .values({
+        id: 'noc-chat',
+        kind: 'slack',
+        name: 'NOC',
+        url: 'https://hooks.example.net/noc',
+        settings: '{}',
+        events: JSON.stringify(['alert.fired', 'alert.resolved']),
+        locale: 'de',
+        enabled: 1,
+        created_at: '2026-11-20T09:00:00.000Z',
+        updated_at: '2026-11-20T09:00:00.000Z',
+      })
+      .execute();
+    const ctx = testContext(getStore());
+    const a = await raiseAlert({ ctx, input: input() });
+    await raiseAlert({ ctx, input: input() });
+    await clearAlert({ ctx, input: { ruleKey: 'monitor:trunk-options' } });
+    const rows = await getStore()
+      .db.selectFrom('notifications')
+      .select(['event', 'subject_id'])
+      .orderBy('event')
+      .execute();
+    expect(rows).toEqual([
+      { event: 'alert.fired', subject_id: a.id },
+      { event: 'alert.resolved', subject_id: a.id },
+    ]);
+  });
+
   it('makes one alert when two raise the same key at the same moment', async () => {
     const ctx = testContext(getStore());
     const results = await Promise.all([1, 2, 3].map(() => raiseAlert({ ctx, input: input() })));

@@ -7,6 +7,7 @@
  */
 import { isDialtoneError } from '#src/domain/errors.ts';
 import type { ServiceContext } from './context.ts';
+import { enqueueNotifications } from './enqueue-notifications.ts';
 import { resolveIncident } from './resolve-incident.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -36,7 +37,7 @@ export async function clearAlert({
       })
       .where('rule_key', '=', input.ruleKey)
       .where('state', '=', 'firing')
-      .returning(['id', 'incident_id', 'component_id'])
+      .returning(['id', 'incident_id', 'component_id', 'title_de', 'title_en'])
       .executeTakeFirst();
     if (!row) return null;
     await writeAudit(trx, ctx, {
@@ -44,6 +45,17 @@ export async function clearAlert({
       subjectType: 'alert',
       subjectId: row.id,
       detail: { ruleKey: input.ruleKey },
+    });
+    await enqueueNotifications(trx, ctx, {
+      event: 'alert.resolved',
+      alertId: row.id,
+      title: { de: row.title_de, en: row.title_en },
+      detail: {
+        de: 'Die Überwachung misst wieder normale Werte.',
+        en: 'Monitoring measures normal values again.',
+      },
+      path: `/console/alerts/${row.id}`,
+      at: now,
     });
     return row;
   });

@@ -9,9 +9,15 @@
 import type { AlertSource } from '#src/adapters/store/schema/alerts.ts';
 import type { Bilingual } from '#src/domain/catalog.ts';
 import type { Severity } from '#src/domain/detectors/rules.ts';
-import { type AlertEvidence, alertTitle, incidentTextFromAlert } from '#src/domain/detectors/text.ts';
+import {
+  type AlertEvidence,
+  alertTitle,
+  describeEvidence,
+  incidentTextFromAlert,
+} from '#src/domain/detectors/text.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { insertIncident, prepareIncident } from './declare-incident.ts';
+import { enqueueNotifications } from './enqueue-notifications.ts';
 import { writeAudit } from './write-audit.ts';
 
 export interface RaiseAlertInput {
@@ -95,6 +101,18 @@ export async function raiseAlert({
         severity: input.severity,
         title: title.en,
       },
+    });
+    // Operator channels hear of it in the same transaction: no alert without its message.
+    await enqueueNotifications(trx, ctx, {
+      event: 'alert.fired',
+      alertId: id,
+      title,
+      detail: {
+        de: describeEvidence(input.evidence, 'de', input.timeZone),
+        en: describeEvidence(input.evidence, 'en', input.timeZone),
+      },
+      path: `/console/alerts/${id}`,
+      at: now,
     });
     const incidentId =
       component.alert_policy === 'auto'
