@@ -27,14 +27,16 @@ function stateLabel(r: Reader, state: string): string {
   return text === key ? state : text;
 }
 
-function reportRow(r: Reader, row: PartnerReportRow): string {
+/** One report as a card: a table would not fit a phone, and partners report from the road. */
+function reportCard(r: Reader, row: PartnerReportRow): string {
+  const t = r.t;
   const service = row.serviceOther
     ? `${pick(row.service, r.locale)}: ${row.serviceOther}`
     : pick(row.service, r.locale);
   const incident = row.incident
     ? html`<a href="/incidents/${row.incident.id}">${pick(row.incident.title, r.locale)}</a>`
     : '–';
-  return html`<tr><th scope="row"><a href="/partner/reports/${row.ticket}">${row.ticket}</a></th><td>${service}</td><td>${stateLabel(r, row.state)}</td><td>!${dateTime(r, row.createdAt)}</td><td>!${incident}</td></tr>`;
+  return html`<li class="card"><h3><a href="/partner/reports/${row.ticket}">${row.ticket}</a></h3><dl class="facts"><dt>${t('partner.area.service')}</dt><dd>${service}</dd><dt>${t('partner.area.state')}</dt><dd>${stateLabel(r, row.state)}</dd><dt>${t('partner.area.created')}</dt><dd>!${dateTime(r, row.createdAt)}</dd><dt>${t('partner.area.incident')}</dt><dd>!${incident}</dd></dl></li>`;
 }
 
 export function renderPartnerHome(r: Reader, v: PartnerHomeView): string {
@@ -42,8 +44,8 @@ export function renderPartnerHome(r: Reader, v: PartnerHomeView): string {
   const list =
     v.reports.length === 0
       ? html`<p>${t('partner.area.noReports')}</p>`
-      : html`<div class="table-scroll"><table class="partner-reports"><thead><tr><th scope="col">${t('partner.area.ticket')}</th><th scope="col">${t('partner.area.service')}</th><th scope="col">${t('partner.area.state')}</th><th scope="col">${t('partner.area.created')}</th><th scope="col">${t('partner.area.incident')}</th></tr></thead><tbody>!${v.reports.map((row) => reportRow(r, row)).join('')}</tbody></table></div>`;
-  const actions = html`<ul class="partner-actions"><li><a class="button" href="/self-check">${t('partner.area.selfCheck')}</a></li><li><a class="button" href="/report">${t('partner.area.report')}</a></li><li><form method="post" action="/console/logout">!${csrfField(v.csrf)}<button type="submit">${t('partner.area.signOut')}</button></form></li></ul>`;
+      : html`<ul class="plain partner-reports">!${v.reports.map((row) => reportCard(r, row)).join('')}</ul>`;
+  const actions = html`<p><a class="sc-go" href="/self-check">${t('partner.area.selfCheck')}</a> <a class="sc-go" href="/report">${t('partner.area.report')}</a></p><form method="post" action="/console/logout" class="report">!${csrfField(v.csrf)}<button type="submit">${t('partner.area.signOut')}</button></form>`;
   const body = html`<h1>${t('partner.area.title')}</h1><p>${t('partner.area.intro', { email: v.email, company: v.company })}</p>!${actions}<section aria-labelledby="h-reports"><h2 id="h-reports">${t('partner.area.reports')}</h2>!${list}</section>`;
   return renderPublicPage(r, { title: t('partner.area.title'), section: 'none', body, url: v.url });
 }

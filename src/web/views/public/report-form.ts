@@ -68,11 +68,13 @@ function reporterKind(r: Reader, d: ReportFormData): string {
     return html`<p id="${id}"><input type="hidden" name="reporterKind" value="partner">${r.t('partner.report.asPartner', d.partner)}</p>`;
   }
   const allowed = d.service?.reporters ?? [...reporterKinds];
+  // The only kind left to choose is taken unless the form came back with something else.
+  const chosen = d.values.reporterKind || 'customer';
   const options = reporterKinds
     .filter((k) => k === 'customer' && allowed.includes(k))
     .map(
       (k) =>
-        html`<li><label><input type="radio" name="reporterKind" value="${k}" required!${d.values.reporterKind === k ? ' checked' : ''}> ${r.t(`report.kind.${k}`)}</label></li>`,
+        html`<li><label><input type="radio" name="reporterKind" value="${k}" required!${chosen === k ? ' checked' : ''}> ${r.t(`report.kind.${k}`)}</label></li>`,
     );
   return html`<fieldset id="${id}" class="field${error ? ' has-error' : ''}"><legend>${r.t('report.field.reporterKind')}</legend>!${error ? html`<p class="error">${error}</p>` : ''}<ul class="plain">!${options.join('')}</ul>!${signInLink(r, d)}</fieldset>`;
 }
@@ -163,10 +165,11 @@ function fullForm(r: Reader, d: ReportFormData, service: FormService): string {
 
 export function renderReportForm(r: Reader, d: ReportFormData): string {
   const main = d.service ? fullForm(r, d, d.service) : chooser(r, d);
-  const who = d.partner
-    ? html`<p>${r.t('partner.report.asPartner', d.partner)}</p>`
-    : d.service
-      ? ''
+  // Once a service is chosen, the reporter fieldset says who reports.
+  const who = d.service
+    ? ''
+    : d.partner
+      ? html`<p>${r.t('partner.report.asPartner', d.partner)}</p>`
       : signInLink(r, d);
   const body = html`<h1>${r.t('report.title')}</h1><p>${r.t('report.intro')}</p>!${who}!${main}`;
   return renderPublicPage(r, { title: r.t('report.title'), section: 'none', body, url: d.url });
