@@ -69,8 +69,8 @@ const dnsTypes = ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT'] as const;
 
 /** Keys each kind's `settings` may carry. */
 const settingKeys: Record<MonitorKind, readonly string[]> = {
-  'sip-options': ['accept'],
-  'sip-register': ['username', 'password', 'expires', 'accept'],
+  'sip-options': ['accept', 'tlsServerName', 'tlsInsecure'],
+  'sip-register': ['username', 'password', 'expires', 'accept', 'tlsServerName', 'tlsInsecure'],
   http: ['accept', 'keyword', 'followRedirects', 'method'],
   tcp: [],
   dns: ['server', 'type', 'expect'],
@@ -245,6 +245,11 @@ function readSettings(r: Reader, kind: MonitorKind, v: unknown, path: string): M
     if (parseCodeRanges(s)) out.accept = s.replace(/\s+/g, '');
     else r.fail(p('accept'), 'monitors.catalog.invalidCodeRanges', { value: s });
   };
+  if (kind === 'sip-options' || kind === 'sip-register') {
+    // Lab or private-CA peers over TLS: the name to check, or (lab only) no check at all.
+    text('tlsServerName', 253);
+    if (m.tlsInsecure !== undefined) out.tlsInsecure = r.boolean(m.tlsInsecure, p('tlsInsecure'), false);
+  }
   if (kind === 'sip-options') accept('200-299');
   if (kind === 'sip-register') {
     text('username', 200);

@@ -140,4 +140,14 @@ describeEachStore('probe runner', (getStore) => {
     clock.advance(2_001);
     expect(liveness.stalled(clock())).toEqual(['probe-runner']);
   });
+
+  it('counts a probe that never finishes as failed after its timeout plus grace', async () => {
+    await apply(
+      `  - {id: stuck, component: sbc, kind: tcp, name: Stuck, target: "127.0.0.1:9", timeout: 100ms}`,
+    );
+    const runner = make({ graceMs: 50, probe: () => new Promise<ProbeResult>(() => {}) });
+    await runner.tick();
+    await runner.idle();
+    expect(await stateOf('stuck')).toMatchObject({ lastDetail: 'probe did not finish within 150 ms' });
+  });
 });

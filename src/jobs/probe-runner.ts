@@ -42,6 +42,21 @@ const certificateDays = metrics.gauge(
   ['monitor'],
 );
 
+/**
+ * Probes enforce their own timeouts; should one hang anyway, its monitor must not stay "in
+ * flight" for ever: after the deadline the check counts as failed.
+ */
+function withDeadline(p: Promise<ProbeResult>, ms: number): Promise<ProbeResult> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<ProbeResult>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ outcome: 'down', rttMs: ms, detail: `probe did not finish within ${ms} ms` }),
+      ms,
+    );
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 export interface ProbeRunnerOptions {
   ctx: ServiceContext;
   log: JobLog;
@@ -58,6 +73,8 @@ export interface ProbeRunnerOptions {
   leaseTtlMs?: number;
   /** Probes in flight at most. */
   concurrency?: number;
+  /** Extra time a probe gets beyond its own timeout before the runner stops waiting for it (ms). */
+  graceMs?: number;
   /** [0, 1) for the jitter of first runs. */
   random?: () => number;
 }
@@ -86,6 +103,7 @@ export function createProbeRunner(options: ProbeRunnerOptions): ProbeRunner {
   const leaseTtlMs = options.leaseTtlMs ?? 15_000;
   const concurrency = options.concurrency ?? 16;
   const random = options.random ?? Math.random;
+  const graceMs = options.graceMs ?? 5_000;
   const schedule = new Map<string, Scheduled>();
   const inFlight = new Map<string, Promise<void>>();
   const stopping = new AbortController();
@@ -143,7 +161,7 @@ export function createProbeRunner(options: ProbeRunnerOptions): ProbeRunner {
     const s = schedule.get(m.id);
     if (s) s.dueAt = now + s.intervalMs;
     const run = (async () => {
-      const result = await probe(m, env, { signal: stopping.signal });
+      const result = await withDeadline(probe(m, env, { signal: stopping.signal }), m.timeout_ms + graceMs);
       if (stopping.signal.aborted) return;
       probeResults.inc({ kind: m.kind, outcome: result.outcome });
       probeRtt.set({ monitor: m.id, kind: m.kind }, result.rttMs);

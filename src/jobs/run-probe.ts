@@ -31,7 +31,10 @@ const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v
 
 const probes: Record<MonitorKind, ProbeCall> = {
   'sip-options': (m, s, _env, o) =>
-    probeSipOptions({ target: m.target, timeoutMs: m.timeout_ms, ...optional('accept', text(s.accept)) }, o),
+    probeSipOptions(
+      { target: m.target, timeoutMs: m.timeout_ms, ...optional('accept', text(s.accept)), ...sipTls(s) },
+      o,
+    ),
   'sip-register': (m, s, env, o) => {
     const ref = text(s.password) ?? '';
     const password = ref.startsWith('env:') ? env[ref.slice(4)] : undefined;
@@ -45,6 +48,7 @@ const probes: Record<MonitorKind, ProbeCall> = {
         password,
         expires: num(s.expires, 60),
         ...optional('accept', text(s.accept)),
+        ...sipTls(s),
       },
       o,
     );
@@ -91,6 +95,11 @@ const probes: Record<MonitorKind, ProbeCall> = {
   // Heartbeats are passive: the job calls us; the runner only checks for missed pings.
   heartbeat: () => down('a heartbeat is not probed'),
 };
+
+const sipTls = (s: MonitorSettings) => ({
+  ...optional('tlsServerName', text(s.tlsServerName)),
+  ...(s.tlsInsecure === true ? { tlsInsecure: true } : {}),
+});
 
 /** `{ key: value }` when the value is there, `{}` otherwise (exactOptionalPropertyTypes). */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
