@@ -64,6 +64,28 @@ describe('SIP transport', () => {
     expect(outcome).toMatchObject({ ok: true, provisionals: 1, transmissions: 1, response: { status: 200 } });
   });
 
+  it('UDP over IPv6 (::1): the Via carries the IPv6 local address in brackets', async () => {
+    const socket = dgram.createSocket('udp6');
+    socket.on('message', (msg, rinfo) =>
+      socket.send(buildResponse(request(msg), 200, 'OK'), rinfo.port, rinfo.address),
+    );
+    await new Promise<void>((r) => socket.bind(0, '::1', () => r()));
+    cleanups.push(() => socket.close());
+    const opened = await openSipConnection(
+      { transport: 'UDP', host: '::1', port: socket.address().port },
+      { timeoutMs: 1000 },
+    );
+    if (!opened.ok) throw new Error(opened.detail);
+    cleanups.push(() => opened.connection.close());
+    expect(opened.connection.local.host).toBe('::1');
+    const built = options(opened.connection.local, 'UDP');
+    expect(built.text).toContain('Via: SIP/2.0/UDP [::1]:');
+    expect(await opened.connection.request(built, 'OPTIONS', 2000)).toMatchObject({
+      ok: true,
+      response: { status: 200 },
+    });
+  });
+
   it('UDP: retransmits the same request (Timer A) until an answer arrives', async () => {
     const peer = await udpPeer((req, reply, count) => {
       if (count === 3) reply(buildResponse(req, 200, 'OK'));
