@@ -97,6 +97,12 @@ describe('console self-check trees', () => {
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe('/console/self-check/test-tree?notice=created');
     expect((await publicPage('test-tree')).body).toContain('Klingelt es?');
+    const diff = await post('/console/self-check/test-tree', {
+      yaml: smallTree('test-tree', 'Läutet es?'),
+      version: '1',
+      action: 'check',
+    });
+    expect(diff.body).toContain('geändert: Knoten q');
     const edited = await post('/console/self-check/test-tree', {
       yaml: smallTree('test-tree', 'Läutet es?'),
       version: '1',

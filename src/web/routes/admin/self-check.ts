@@ -7,9 +7,11 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DialtoneError, isDialtoneError } from '#src/domain/errors.ts';
+import { diffTriageTrees } from '#src/domain/triage-diff.ts';
 import { deleteTriageTree } from '#src/services/delete-triage-tree.ts';
 import { listTriageTrees, type TriageTreeEntry } from '#src/services/list-triage-trees.ts';
 import { loadCatalog } from '#src/services/load-catalog.ts';
+import { parseTriageFile } from '#src/services/load-triage-trees.ts';
 import { resetTriageTree } from '#src/services/reset-triage-tree.ts';
 import { saveTriageTree } from '#src/services/save-triage-tree.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
@@ -116,7 +118,11 @@ export async function consoleSelfCheckRoutes(app: FastifyInstance, deps: AppDeps
         ctx: serviceContext(deps, staffActor(request)),
         input: { id: live?.id, source, version, dryRun: body.action !== 'save' },
       });
-      if (body.action !== 'save') return editor(request, reply, { ...state, checked: tree });
+      if (body.action !== 'save') {
+        const stored = live ? parseTriageFile(live.id, live.source).tree : undefined;
+        const changes = stored ? diffTriageTrees(stored, tree) : undefined;
+        return editor(request, reply, { ...state, checked: tree, ...(changes ? { changes } : {}) });
+      }
       return reply.redirect(
         `/console/self-check/${encodeURIComponent(tree.id)}?notice=${created ? 'created' : 'saved'}`,
         303,

@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { html } from 'ghtml';
 import type { FieldError } from '#src/domain/errors.ts';
 import type { TriageTree } from '#src/domain/triage.ts';
+import type { TriageChange } from '#src/domain/triage-diff.ts';
 import type { TriageTreeEntry } from '#src/services/list-triage-trees.ts';
 import { translateLoose } from '#src/web/i18n/index.ts';
 import { formatDateTime, pick } from '#src/web/views/format.ts';
@@ -65,6 +66,8 @@ export interface EditorState {
   errors?: readonly FieldError[];
   /** Set after a successful check. */
   checked?: TriageTree;
+  /** After a check of an existing tree: what saving would change. */
+  changes?: readonly TriageChange[];
   csrf: string;
 }
 
@@ -75,7 +78,7 @@ export function renderTreeEditor(r: FastifyRequest, s: EditorState): string {
   const live = s.entry && !s.entry.deleted ? s.entry : undefined;
   const action = live ? href(live.id) : '/console/self-check/new';
   const version = live ? (s.version ?? live.version) : undefined;
-  const side = invalid ? errorList(r, s.errors ?? []) : s.checked ? validNote(r, s.checked) : '';
+  const side = invalid ? errorList(r, s.errors ?? []) : s.checked ? validNote(r, s.checked, s.changes) : '';
   const form = html`<form method="post" action="${action}" class="tree-form">!${csrfField(s.csrf)}!${version !== undefined ? html`<input type="hidden" name="version" value="${version}">` : ''}<div class="field${invalid ? ' has-error' : ''}"><label for="tree-yaml">${t('reportData.editor.label')}</label><p class="hint" id="tree-yaml-hint">${t('reportData.editor.hint')}</p><textarea id="tree-yaml" name="yaml" rows="32" cols="90" spellcheck="false" autocomplete="off" wrap="off" aria-describedby="tree-yaml-hint${invalid ? ' tree-errors' : ''}"!${invalid ? ' aria-invalid="true"' : ''}>${s.source}</textarea></div><p class="actions"><button type="submit" name="action" value="check">${t('reportData.editor.check')}</button> <button type="submit" name="action" value="save">${t('reportData.editor.save')}</button></p></form>`;
   const editor = html`<div class="tree-editor"><div class="tree-editor-main">!${form}</div><aside class="tree-editor-side" aria-live="polite">!${side}</aside></div>`;
   return html`<p><a href="/console/self-check">${t('reportData.editor.back')}</a>!${s.entry && !s.entry.deleted ? html` · <a href="/self-check/${encodeURIComponent(s.entry.id)}">${t('reportData.editor.open')}</a>` : ''}</p>!${editor}!${s.entry ? manage(r, s.entry, s.csrf) : ''}`;
@@ -89,10 +92,23 @@ function errorList(r: FastifyRequest, errors: readonly FieldError[]): string {
   return html`<div class="error-summary" id="tree-errors" role="alert" tabindex="-1"><p>${r.t('reportData.editor.errorsHeading', { count: errors.length })}</p><ul>!${items.join('')}</ul></div>`;
 }
 
-function validNote(r: FastifyRequest, tree: TriageTree): string {
+function validNote(
+  r: FastifyRequest,
+  tree: TriageTree,
+  changes: readonly TriageChange[] | undefined,
+): string {
   const questions = tree.nodes.filter((n) => n.type === 'question').length;
   const text = r.t('reportData.editor.valid', { questions, outcomes: tree.nodes.length - questions });
-  return html`<div class="notice" role="status"><p>${text}</p><p>${pick(tree.title, r.locale)}</p></div>`;
+  const items = (changes ?? []).map(
+    (c) =>
+      html`<li class="change-${c.op}">${c.tree ? r.t(`reportData.diff.${c.id as 'title' | 'service' | 'start'}`) : r.t(`reportData.diff.${c.op}`, { id: c.id })}</li>`,
+  );
+  const diff = !changes
+    ? ''
+    : items.length === 0
+      ? html`<p>${r.t('reportData.diff.none')}</p>`
+      : html`<p>${r.t('reportData.diff.heading')}</p><ul>!${items.join('')}</ul>`;
+  return html`<div class="notice catalog-preview" role="status"><p>${text}</p><p>${pick(tree.title, r.locale)}</p>!${diff}</div>`;
 }
 
 /** Reset (shipped trees) and delete (live trees) below the editor. */
