@@ -3,14 +3,14 @@
  * real SMTP server (smtp-server on 127.0.0.1) fed by the real outbox worker: a customer
  * subscribes by email on the status page, confirms from the mail received, gets the operator's
  * incident declaration and update by mail, unsubscribes from the mail's link, and gets nothing
- * for the next update. Runs on SQLite and, where PostgreSQL 15 is installed, on PostgreSQL.
+ * for the next update; the form and the manage page pass axe-core. Runs on SQLite and, where PostgreSQL 15 is installed, on PostgreSQL.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailChannel } from '#src/adapters/channels/email/index.ts';
 import { createOutboxWorker } from '#src/jobs/outbox-worker.ts';
 import { translator } from '#src/web/i18n/index.ts';
-import { chromiumSkipReason, launchChromium } from '../support/browser.ts';
+import { chromiumSkipReason, launchChromium, seriousAxeViolations } from '../support/browser.ts';
 import { skipOrFail } from '../support/peers.ts';
 import { postgresAvailable } from '../support/postgres.ts';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../support/smtp.ts';
@@ -101,6 +101,7 @@ describe.skipIf(noChromium !== null).each(kinds)('subscribe by email, receive, u
     async () => {
       await customerPage.goto(`${app.base}/`);
       await customerPage.getByRole('link', { name: t('subscribers.link') }).click();
+      expect(await seriousAxeViolations(customerPage)).toEqual([]);
       await customerPage.getByLabel(t('subscribers.kind.email'), { exact: true }).check();
       await customerPage.getByLabel(t('subscribers.address.label')).fill(customer);
       await customerPage.getByLabel(t('subscribers.scope.all')).check();
@@ -145,6 +146,7 @@ describe.skipIf(noChromium !== null).each(kinds)('subscribe by email, receive, u
     async () => {
       const last = mailsTo(customer).at(-1);
       await customerPage.goto(linkIn(last, `${app.base}/subscribe/manage/`));
+      expect(await seriousAxeViolations(customerPage)).toEqual([]);
       await customerPage.getByRole('button', { name: t('subscribers.manage.unsubscribe') }).click();
       await expect
         .poll(() => customerPage.getByRole('heading', { level: 1 }).textContent())
