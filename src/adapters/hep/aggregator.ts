@@ -11,8 +11,8 @@
  */
 import { countInvite, countInviteFinal, emptyCounts, type WindowCounts } from '#src/domain/kpi.ts';
 import type { PeerMatcher } from '#src/domain/peer-address.ts';
-import { parseSipMessage, type SipMessage } from '../sip/message.ts';
 import type { HepPacket } from './decode.ts';
+import { type SipSummary, summarizeSip } from './sip-summary.ts';
 
 export const windowMs = 10_000;
 /** Transactions tracked at once; beyond it new ones are counted but their answers are not. */
@@ -83,12 +83,11 @@ export class Aggregator {
       this.events.unmatched++;
       return;
     }
-    const parsed = parseSipMessage(p.payload);
-    if (!parsed.ok) {
+    const msg = summarizeSip(p.payload);
+    if (!msg) {
       this.events.sip_unparsable++;
       return;
     }
-    const msg = parsed.message;
     const at = p.timeMs ?? nowMs;
     if (msg.kind === 'request' && toPeer !== null) this.#request(msg, toPeer, at, nowMs);
     else if (msg.kind === 'response' && fromPeer !== null)
@@ -111,11 +110,11 @@ export class Aggregator {
     return c;
   }
 
-  #request(msg: SipMessage & { kind: 'request' }, peerId: string, at: number, nowMs: number): void {
-    const key = `${peerId}\u0000${msg.callId}\u0000${msg.cseq.seq}`;
+  #request(msg: SipSummary, peerId: string, at: number, nowMs: number): void {
+    const key = `${peerId}\u0000${msg.callId}\u0000${msg.cseqSeq}`;
     if (msg.method === 'INVITE') {
       // A re-INVITE (To tag set) is not a seizure; a known transaction is a retransmission/other leg.
-      if (msg.toTag || this.#invites.has(key)) return;
+      if (msg.toTagged || this.#invites.has(key)) return;
       countInvite(this.#counts(peerId, nowMs));
       if (!this.#room()) return;
       this.#invites.set(key, {
@@ -129,19 +128,19 @@ export class Aggregator {
     } else if (msg.method === 'REGISTER') {
       const regKey = `${peerId}\u0000${msg.callId}`;
       const tx = this.#registers.get(regKey);
-      if (tx && msg.cseq.seq <= tx.cseq) return; // retransmission or a leg seen twice
-      if (tx && !tx.done) this.#registerRetry(tx, msg.cseq.seq, nowMs);
+      if (tx && msg.cseqSeq <= tx.cseq) return; // retransmission or a leg seen twice
+      if (tx && !tx.done) this.#registerRetry(tx, msg.cseqSeq, nowMs);
       else this.#registerStart(regKey, peerId, msg, at, nowMs);
     }
   }
 
-  #registerStart(key: string, peerId: string, msg: SipMessage, at: number, nowMs: number): void {
+  #registerStart(key: string, peerId: string, msg: SipSummary, at: number, nowMs: number): void {
     if (!this.#room()) return;
     this.#registers.set(key, {
       peerId,
       startedMs: at,
       seenAt: nowMs,
-      cseq: msg.cseq.seq,
+      cseq: msg.cseqSeq,
       challengedAt: null,
       done: false,
     });
@@ -154,15 +153,15 @@ export class Aggregator {
     tx.seenAt = nowMs;
   }
 
-  #response(msg: SipMessage, status: number, peerId: string, at: number, nowMs: number): void {
+  #response(msg: SipSummary, status: number, peerId: string, at: number, nowMs: number): void {
     if (status < 180) return;
-    if (msg.cseq.method === 'INVITE') {
-      const tx = this.#invites.get(`${peerId}\u0000${msg.callId}\u0000${msg.cseq.seq}`);
+    if (msg.cseqMethod === 'INVITE') {
+      const tx = this.#invites.get(`${peerId}\u0000${msg.callId}\u0000${msg.cseqSeq}`);
       if (!tx || tx.done) return;
       this.#inviteResponse(tx, status, at, nowMs);
-    } else if (msg.cseq.method === 'REGISTER') {
+    } else if (msg.cseqMethod === 'REGISTER') {
       const tx = this.#registers.get(`${peerId}\u0000${msg.callId}`);
-      if (!tx || tx.done || msg.cseq.seq !== tx.cseq || status < 200) return;
+      if (!tx || tx.done || msg.cseqSeq !== tx.cseq || status < 200) return;
       this.#registerResponse(tx, status, at, nowMs);
     }
   }
