@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listIncidentClouds } from '#src/services/set-incident-clouds.ts';
 import { buildTestApp, signedInStaff, type TestApp } from '../../../../test/support/app.ts';
 import { seedMiniCatalog } from '../../../../test/support/factories.ts';
+import { insertReport, seedReportCatalog } from '../../../../test/support/reports.ts';
 
 const encode = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
@@ -73,5 +74,35 @@ describe('console: clouds an incident names', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('„nope_“ ist kein Cloud-Name');
     expect(await listIncidentClouds(t.store.db, id)).toEqual([]);
+  });
+
+  it('declares from a report with the clouds named, linking the report in the same step', async () => {
+    await seedReportCatalog(t.store);
+    const report = await insertReport(t.store, {
+      service_id: 'cloud',
+      identifiers: '{"cloudName":"a.example-cloud.com"}',
+    });
+    const bad = await post(`/console/reports/${report}/declare`, {
+      title_de: 'x',
+      message_de: 'y',
+      clouds: 'kein host',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('„kein“ ist kein Cloud-Name');
+    expect(await t.store.db.selectFrom('incidents').select('id').execute()).toEqual([]);
+    const res = await post(`/console/reports/${report}/declare`, {
+      title_de: 'Cloud A gestört',
+      message_de: 'Wir prüfen.',
+      componentStatus: 'major_outage',
+      clouds: 'a.example-cloud.com',
+    });
+    expect(res.statusCode).toBe(303);
+    const id = /\/console\/incidents\/([^?]+)/.exec(String(res.headers.location))![1]!;
+    expect(await listIncidentClouds(t.store.db, id)).toEqual(['a.example-cloud.com']);
+    const row = await t.store.db
+      .selectFrom('reports')
+      .select(['state', 'incident_id'])
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: 'linked', incident_id: id });
   });
 });

@@ -70,5 +70,7 @@ export function declareFields(body: FormData) {
     title: { de: field(body, 'title_de') ?? '', en: field(body, 'title_en') ?? '' },
     message: { de: field(body, 'message_de') ?? '', en: field(body, 'message_en') ?? '' },
     componentStatus: field(body, 'componentStatus') || undefined,
+    // One cloud name per line (docs/PARTNERS.md); none: the incident concerns every cloud.
+    clouds: (field(body, 'clouds') ?? '').split(/[\s,;]+/).filter(Boolean),
   };
 }
