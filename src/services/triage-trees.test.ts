@@ -1,4 +1,5 @@
 import { beforeEach, expect, it } from 'vitest';
+import { openStore } from '#src/adapters/store/open-store.ts';
 import type { DialtoneError } from '#src/domain/errors.ts';
 import { testClock, testContext } from '../../test/support/factories.ts';
 import { seedReportCatalog } from '../../test/support/reports.ts';
@@ -21,7 +22,7 @@ const refusal = (p: Promise<unknown>) =>
 
 const shipped = readTriageSources();
 
-describeEachStore('self-check trees in the database', (getStore) => {
+describeEachStore('self-check trees in the database', (getStore, kind) => {
   beforeEach(async () => {
     await getStore().db.deleteFrom('triage_trees').execute();
     await getStore().db.deleteFrom('audit_log').execute();
@@ -164,4 +165,27 @@ describeEachStore('self-check trees in the database', (getStore) => {
     expect((await applyTriageTrees({ ctx: ctx(), input: { sources: set } })).changes).toEqual([]);
     expect((await audit()).map((a) => a.action)).toEqual(['triage.apply']);
   });
+
+  // Another dialtone process on the same PostgreSQL: its own connection pool and its own cache.
+  it.skipIf(kind !== 'postgres')(
+    'a change made by one process is served by another at its next request',
+    async () => {
+      const other = await openStore({ databaseUrl: getStore().location });
+      try {
+        expect((await getTriageTrees(other.db)).byId.has('test-tree')).toBe(false);
+        await saveTriageTree({ ctx: ctx(), input: { source: smallTree() } });
+        expect((await getTriageTrees(other.db)).byId.has('test-tree')).toBe(true);
+        await saveTriageTree({
+          ctx: ctx(),
+          input: { id: 'test-tree', version: 1, source: smallTree('test-tree', 'Neu?') },
+        });
+        const q = (await getTriageTrees(other.db)).byId.get('test-tree')?.nodes[0];
+        expect(q?.type === 'question' && q.question.de).toBe('Neu?');
+        await deleteTriageTree({ ctx: ctx(), input: { id: 'test-tree' } });
+        expect((await getTriageTrees(other.db)).byId.has('test-tree')).toBe(false);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });
