@@ -113,7 +113,14 @@ class Transactions {
       const transmit = (interval: number) => {
         if (!this.#pending.has(built.branch)) return;
         pending.transmissions++;
-        send();
+        try {
+          send();
+        } catch (err) {
+          // A socket closed underneath (shutdown) must end the transaction, not escape a timer.
+          this.#pending.delete(built.branch);
+          const detail = `send failed: ${err instanceof Error ? err.message : String(err)}`;
+          return pending.settle({ ok: false, error: 'closed', detail, transmissions: pending.transmissions });
+        }
         // After a provisional answer the peer has the request: RFC 3261 §17.1.2.2 retransmits at T2.
         const next = pending.provisionals > 0 ? t2 : Math.min(interval * 2, t2);
         if (retransmit)
