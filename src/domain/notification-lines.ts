@@ -231,17 +231,26 @@ function hours(n: number, l: Locale): string {
   return l === 'de' ? `${n} Stunden` : `${n} hours`;
 }
 
+/** Building a formatter costs far more than using one: one per language and zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** `22.11.2026, 04:10 MEZ` / `22 Nov 2026, 04:10 CET` in the page's zone. */
 export function formatTime(iso: string, locale: Locale, timeZone: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    day: locale === 'de' ? '2-digit' : 'numeric',
-    month: locale === 'de' ? '2-digit' : 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(d);
+  const key = `${locale}\0${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+      day: locale === 'de' ? '2-digit' : 'numeric',
+      month: locale === 'de' ? '2-digit' : 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    formatters.set(key, f);
+  }
+  return f.format(d);
 }

@@ -13,6 +13,7 @@ it('writes items that arrive during a write together in the next one, and resolv
     return items.length;
   });
   const first = group.add(1);
+  await new Promise((r) => setImmediate(r));
   const rest = [group.add(2), group.add(3), group.add(4)];
   release();
   expect(await first).toBe(1);
@@ -31,4 +32,20 @@ it('rejects every item of a failed write and goes on with the next', async () =>
   });
   await expect(group.add('a')).rejects.toThrow('disk full');
   expect(await group.add('b')).toEqual(['b']);
+});
+
+it('waits the window for company before the first write', async () => {
+  const writes: number[][] = [];
+  const group = createGroupCommit(
+    async (items: number[]) => {
+      writes.push(items);
+      return items.length;
+    },
+    { windowMs: 5 },
+  );
+  const first = group.add(1);
+  await new Promise((r) => setImmediate(r));
+  const second = group.add(2);
+  expect(await Promise.all([first, second])).toEqual([2, 2]);
+  expect(writes).toEqual([[1, 2]]);
 });

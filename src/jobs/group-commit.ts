@@ -12,11 +12,18 @@ export interface GroupCommit<T, R> {
   add(item: T): Promise<R>;
 }
 
-export function createGroupCommit<T, R>(write: (items: T[]) => Promise<R>): GroupCommit<T, R> {
+/**
+ * `windowMs`: how long the first item waits for company before a write starts. With a synchronous
+ * driver (node:sqlite) a write blocks the event loop, so without a window each write would carry
+ * one item; a few ms let the answers of the other lanes arrive first.
+ */
+export function createGroupCommit<T, R>(
+  write: (items: T[]) => Promise<R>,
+  options: { windowMs?: number } = {},
+): GroupCommit<T, R> {
   let queue: { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
   let running = false;
   const flush = async () => {
-    running = true;
     while (queue.length > 0) {
       const batch = queue;
       queue = [];
@@ -33,7 +40,10 @@ export function createGroupCommit<T, R>(write: (items: T[]) => Promise<R>): Grou
     add(item) {
       return new Promise<R>((resolve, reject) => {
         queue.push({ item, resolve, reject });
-        if (!running) void flush();
+        if (running) return;
+        running = true;
+        if (options.windowMs) setTimeout(() => void flush(), options.windowMs);
+        else queueMicrotask(() => void flush());
       });
     },
   };

@@ -47,6 +47,8 @@ export interface OutboxWorkerOptions {
   /** Give up on one send after this long (ms); counts as a temporary failure. */
   sendTimeoutMs?: number;
   random?: () => number;
+  /** How long a finished send waits for others to share its record's transaction (ms). */
+  groupCommitMs?: number;
   /** Called on every loop turn (liveness). */
   onBeat?: () => void;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -72,7 +74,9 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     }
     return b;
   };
-  const marks = createGroupCommit((outcomes: Outcome[]) => recordOutcomes(o.db, o.workerId, outcomes));
+  const marks = createGroupCommit((outcomes: Outcome[]) => recordOutcomes(o.db, o.workerId, outcomes), {
+    windowMs: o.groupCommitMs ?? 3,
+  });
   let stopping = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
