@@ -193,7 +193,10 @@ describe('partner invitation link', () => {
     const ok = await send('a long partner passphrase', 'a long partner passphrase');
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/partner');
-    const session = String(ok.headers['set-cookie']).split(';')[0] ?? '';
+    const cookies = ([] as string[]).concat(ok.headers['set-cookie'] ?? []);
+    const session = cookies.find((c) => c.startsWith('dt_session='))?.split(';')[0] ?? '';
+    // The account's language (invited in English) becomes the reader's language.
+    expect(cookies.some((c) => c.startsWith('dt_lang=en;'))).toBe(true);
     const home = await t.app.inject({ method: 'GET', url: '/partner', headers: { cookie: session } });
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain('lena@partner.example');

@@ -15,6 +15,7 @@ import {
 } from '#src/services/list-partner-reports.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
 import { partnerActor, requirePartner } from '#src/web/plugins/guards.ts';
+import { cookieNames } from '#src/web/plugins/request-context.ts';
 import { field, formBody } from '#src/web/views/console/kit.ts';
 import {
   renderAcceptInvitationPage,
@@ -108,6 +109,14 @@ export async function partnerRoutes(app: FastifyInstance, deps: AppDeps) {
         },
       });
       setSessionCookie(request, reply, result.cookie, result.expiresAt);
+      // Public pages follow the language cookie: start with the one the admin chose for the account.
+      reply.setCookie(cookieNames.lang, result.user.locale, {
+        path: '/',
+        maxAge: 365 * 24 * 3600,
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: request.secure,
+      });
       return reply.redirect('/partner', 303);
     } catch (e) {
       if (!(e instanceof DialtoneError)) throw e;
