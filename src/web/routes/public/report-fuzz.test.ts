@@ -3,7 +3,8 @@
  * replaced by hostile values (markup, control characters, lone surrogates, 200 KB strings),
  * repeated, or added; raw url-encoded garbage; JSON bodies with values of every type; wrong
  * content types; bodies over the size limit. Whatever arrives, the answer is never a 5xx, and a
- * request that does not end on a follow page stores nothing (no report, no audit row). A failure
+ * request that does not end on a follow page stores nothing (no report, no audit row, no
+ * notification). A failure
  * prints fast-check's seed and the shrunk request, so it can be replayed.
  */
 import fc from 'fast-check';
@@ -172,6 +173,7 @@ describe('POST /report with arbitrary input (fast-check)', () => {
   const count = async () => ({
     reports: (await t.store.db.selectFrom('reports').select('id').execute()).length,
     audit: (await t.store.db.selectFrom('audit_log').select('id').execute()).length,
+    notifications: (await t.store.db.selectFrom('notifications').select('id').execute()).length,
   });
 
   it('never answers 5xx; a request that does not end on a follow page stores nothing', async () => {
