@@ -4,8 +4,7 @@
  * repeated, or added; raw url-encoded garbage; JSON bodies with values of every type; wrong
  * content types; bodies over the size limit. Whatever arrives, the answer is never a 5xx, and a
  * request that does not end on a follow page stores nothing (no report, no audit row, no
- * notification). A failure
- * prints fast-check's seed and the shrunk request, so it can be replayed.
+ * notification). A failure prints fast-check's seed and the shrunk request, so it can be replayed.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
