@@ -55,7 +55,7 @@ export function renderMonitorListPage(
   const table =
     monitors.length === 0
       ? html`<p>${t('monitors.none')}</p>`
-      : html`<div class="table-wrap"><table><thead><tr>!${head.map((k) => html`<th scope="col">${t(k)}</th>`).join('')}</tr></thead><tbody>!${rows.join('')}</tbody></table></div>`;
+      : html`<div class="table-wrap monitor-table" tabindex="0" role="region" aria-label="${t('monitors.title')}"><table><thead><tr>!${head.map((k) => html`<th scope="col">${t(k)}</th>`).join('')}</tr></thead><tbody>!${rows.join('')}</tbody></table></div>`;
   const body = html`<p class="hint">${t('monitors.intro')}</p>!${table}`;
   return renderConsolePage(request, reply, { title: t('monitors.title'), section: 'monitors', body, notice });
 }
@@ -77,7 +77,7 @@ export function renderMonitorPage(request: FastifyRequest, reply: FastifyReply, 
   const m = v.monitor;
   const csrf = csrfField(request.csrfToken(reply));
   const when = (iso: string | null) => (iso ? formatDateTime(iso, locale, timeZone) : '–');
-  const facts = html`<dl class="facts"><dt>${t('monitors.col.component')}</dt><dd>${pick(m.componentName, locale)}</dd><dt>${t('monitors.col.kind')}</dt><dd>${translateLoose(t, `monitors.kind.${m.kind}`)}</dd>!${m.target ? html`<dt>${t('monitors.col.target')}</dt><dd><code>${m.target}</code></dd>` : ''}<dt>${t('monitors.col.state')}</dt><dd>!${monitorStateBadge(t, m)} ${t('monitors.sinceAt', { at: when(m.since) })}</dd><dt>${t('monitors.col.lastCheck')}</dt><dd>${when(m.lastCheckedAt)} · ${rtt(m.lastRttMs)} · ${m.lastCode ?? ''} ${m.lastDetail}</dd>!${m.kind === 'heartbeat' ? '' : html`<dt>${t('monitors.col.schedule')}</dt><dd>${t('monitors.schedule', { interval: m.intervalMs / 1000, timeout: m.timeoutMs / 1000, downAfter: m.downAfter })}</dd>`}!${m.pausedAt ? html`<dt>${t('monitors.pausedBy')}</dt><dd>${m.pausedBy ?? ''} · ${when(m.pausedAt)}</dd>` : ''}</dl>`;
+  const facts = html`<dl class="facts monitor-facts"><dt>${t('monitors.col.component')}</dt><dd>${pick(m.componentName, locale)}</dd><dt>${t('monitors.col.kind')}</dt><dd>${translateLoose(t, `monitors.kind.${m.kind}`)}</dd>!${m.target ? html`<dt>${t('monitors.col.target')}</dt><dd><code>${m.target}</code></dd>` : ''}<dt>${t('monitors.col.state')}</dt><dd>!${monitorStateBadge(t, m)} ${t('monitors.sinceAt', { at: when(m.since) })}</dd><dt>${t('monitors.col.lastCheck')}</dt><dd>${when(m.lastCheckedAt)} · ${rtt(m.lastRttMs)} · ${m.lastCode ?? ''} ${m.lastDetail}</dd>!${m.kind === 'heartbeat' ? '' : html`<dt>${t('monitors.col.schedule')}</dt><dd>${t('monitors.schedule', { interval: m.intervalMs / 1000, timeout: m.timeoutMs / 1000, downAfter: m.downAfter })}</dd>`}!${m.pausedAt ? html`<dt>${t('monitors.pausedBy')}</dt><dd>${m.pausedBy ?? ''} · ${when(m.pausedAt)}</dd>` : ''}</dl>`;
   const pause = m.pausedAt
     ? html`<form method="post" action="/console/monitors/${m.id}/resume">!${csrf}<button type="submit">${t('monitors.resume')}</button></form>`
     : html`<form method="post" action="/console/monitors/${m.id}/pause">!${csrf}<button type="submit">${t('monitors.pause')}</button></form>`;
@@ -93,7 +93,7 @@ export function renderMonitorPage(request: FastifyRequest, reply: FastifyReply, 
 function heartbeatSection(request: FastifyRequest, v: MonitorPageView, csrf: string): string {
   const { t } = request;
   const shown = v.heartbeatUrl
-    ? html`<div class="notice" role="status"><p>${t('monitors.heartbeat.shownOnce')}</p><p><code class="secret">${v.heartbeatUrl}</code></p><p class="hint">${t('monitors.heartbeat.example')}</p><pre><code>curl -fsS -m 10 --retry 3 ${v.heartbeatUrl}</code></pre></div>`
+    ? html`<div class="notice monitor-hb" role="status"><p>${t('monitors.heartbeat.shownOnce')}</p><p><code class="secret">${v.heartbeatUrl}</code></p><p class="hint">${t('monitors.heartbeat.example')}</p><pre><code>curl -fsS -m 10 --retry 3 ${v.heartbeatUrl}</code></pre></div>`
     : html`<p>${v.monitor.hasHeartbeatToken ? t('monitors.heartbeat.hasUrl') : t('monitors.heartbeat.noUrl')}</p>`;
   const rotate = v.isAdmin
     ? html`<form method="post" action="/console/monitors/${v.monitor.id}/heartbeat-url">!${csrf}<button type="submit">${v.monitor.hasHeartbeatToken ? t('monitors.heartbeat.rotate') : t('monitors.heartbeat.create')}</button>!${v.monitor.hasHeartbeatToken ? html` <span class="hint">${t('monitors.heartbeat.rotateHint')}</span>` : ''}</form>`
@@ -144,5 +144,5 @@ function checksTable(request: FastifyRequest, checks: MonitorCheckView[]): strin
     (c) =>
       html`<tr><td>${formatDateTime(c.at, locale, timeZone)}</td><td><span class="badge monitor-${c.outcome}">${translateLoose(t, `monitors.state.${c.outcome}`)}</span></td><td class="num">${rtt(c.rttMs)}</td><td>${c.code ?? ''}</td><td>${c.detail}</td></tr>`,
   );
-  return html`<h2>${t('monitors.checks')}</h2><div class="table-wrap"><table><thead><tr><th scope="col">${t('monitors.col.at')}</th><th scope="col">${t('monitors.col.outcome')}</th><th scope="col">${t('monitors.col.rtt')}</th><th scope="col">${t('monitors.col.code')}</th><th scope="col">${t('monitors.col.detail')}</th></tr></thead><tbody>!${rows.join('')}</tbody></table></div>`;
+  return html`<h2 id="checks-h">${t('monitors.checks')}</h2><div class="table-wrap monitor-table" tabindex="0" role="region" aria-labelledby="checks-h"><table><thead><tr><th scope="col">${t('monitors.col.at')}</th><th scope="col">${t('monitors.col.outcome')}</th><th scope="col">${t('monitors.col.rtt')}</th><th scope="col">${t('monitors.col.code')}</th><th scope="col">${t('monitors.col.detail')}</th></tr></thead><tbody>!${rows.join('')}</tbody></table></div>`;
 }
