@@ -18,6 +18,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { type Bilingual, type CatalogDocument, validateCatalog } from '#src/domain/catalog.ts';
+import { detectorToPlain } from '#src/domain/catalog-detectors.ts';
 import { alertingToPlain, monitorToPlain } from '#src/domain/catalog-monitors.ts';
 import { peerToPlain } from '#src/domain/catalog-peers.ts';
 import type { FieldError } from '#src/domain/errors.ts';
@@ -155,6 +156,7 @@ export function stringifyCatalog(doc: CatalogDocument): string {
     hotlines: doc.hotlines.map((h) => ({ id: h.id, label: text(h.label), phone: h.phone })),
     monitors: doc.monitors.length > 0 ? doc.monitors.map((m) => monitorToPlain(m, text)) : undefined,
     peers: doc.peers.length > 0 ? doc.peers.map((p) => peerToPlain(p, text)) : undefined,
+    detectors: doc.detectors.length > 0 ? doc.detectors.map(detectorToPlain) : undefined,
   };
   const out = new Document(plain);
   out.commentBefore = header;

@@ -4,7 +4,15 @@
  */
 import { type Bilingual, type CatalogDocument, type CatalogSection, isObj } from './catalog.ts';
 
-export type CatalogKind = 'site' | 'group' | 'service' | 'component' | 'hotline' | 'monitor' | 'peer';
+export type CatalogKind =
+  | 'site'
+  | 'group'
+  | 'service'
+  | 'component'
+  | 'hotline'
+  | 'monitor'
+  | 'peer'
+  | 'detector';
 export const sectionKinds: readonly (readonly [CatalogSection, CatalogKind])[] = [
   ['sites', 'site'],
   ['groups', 'group'],
@@ -13,6 +21,7 @@ export const sectionKinds: readonly (readonly [CatalogSection, CatalogKind])[] =
   ['hotlines', 'hotline'],
   ['monitors', 'monitor'],
   ['peers', 'peer'],
+  ['detectors', 'detector'],
 ];
 
 export interface CatalogChange {

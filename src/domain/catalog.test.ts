@@ -63,6 +63,7 @@ describe('validateCatalog', () => {
       hotlines: [],
       monitors: [],
       peers: [],
+      detectors: [],
     });
   });
 

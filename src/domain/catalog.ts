@@ -7,6 +7,13 @@
  * const r = validateCatalog({ components: [{ id: 'fax', name: 'Fax', dependsOn: ['media-cottbus'] }] });
  * // r.errors → [{ path: 'components[0].dependsOn[0]', key: 'catalog.error.unknownComponent', params: { id: 'media-cottbus' } }]
  */
+
+import {
+  checkDetectorReferences,
+  type DetectorSpec,
+  detectorKeys,
+  readDetector,
+} from './catalog-detectors.ts';
 import {
   type AlertingSpec,
   checkMonitorReferences,
@@ -73,6 +80,8 @@ export interface CatalogDocument {
   monitors: MonitorSpec[];
   /** Telemetry peers (catalog-peers.ts). */
   peers: PeerSpec[];
+  /** Detector rules (catalog-detectors.ts); peers without any get the defaults. */
+  detectors: DetectorSpec[];
 }
 export const catalogSections = [
   'sites',
@@ -82,6 +91,7 @@ export const catalogSections = [
   'hotlines',
   'monitors',
   'peers',
+  'detectors',
 ] as const;
 export type CatalogSection = (typeof catalogSections)[number];
 
@@ -180,10 +190,12 @@ export function validateCatalog(raw: unknown): ValidationResult {
     hotlines: section('hotlines', (o, p, id) => readHotline(r, o, p, id)),
     monitors: section('monitors', (o, p, id) => readMonitor(r, o, p, id)),
     peers: section('peers', (o, p, id) => readPeer(r, o, p, id)),
+    detectors: section('detectors', (o, p, id) => readDetector(r, o, p, id)),
   };
   checkReferences(r, doc, paths);
   checkMonitorReferences(r, doc.monitors, paths.components, paths.monitors);
   checkPeerReferences(r, doc.peers, paths.components, paths.peers);
+  checkDetectorReferences(r, doc.detectors, paths.components, paths.detectors, doc.peers);
   checkCycles(r, doc.components, paths.components);
   return r.errors.length > 0 ? { ok: false, errors: r.errors } : { ok: true, document: doc };
 }
@@ -207,6 +219,7 @@ const allowedKeys: Record<CatalogSection, readonly string[]> = {
     'enabled',
   ],
   peers: peerKeys,
+  detectors: detectorKeys,
 };
 
 /** Where each id sits in the file (`components[3]`), including items that have other errors. */

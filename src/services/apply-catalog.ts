@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import type { CatalogDocument } from '#src/domain/catalog.ts';
 import { type CatalogChange, diffCatalog, formatChange } from '#src/domain/catalog-diff.ts';
 import { type FieldError, validationError } from '#src/domain/errors.ts';
+import { writeDetectors } from './catalog-detectors.ts';
 import { writeMonitors } from './catalog-monitors.ts';
 import { writePeers } from './catalog-peers.ts';
 import type { ServiceContext, Tx } from './context.ts';
@@ -172,6 +173,7 @@ async function writeCatalog(
   for (const c of doc.components) await writeLinks(trx, c, fieldsOf('component', c.id));
   await writeMonitors(trx, ctx, doc.monitors, changes);
   await writePeers(trx, doc.peers, changes);
+  await writeDetectors(trx, doc.detectors, changes);
 
   const gone = { services: removed('service'), component_groups: removed('group'), sites: removed('site') };
   for (const [table, ids] of Object.entries(gone) as [keyof typeof gone, string[]][]) {

@@ -47,6 +47,7 @@ export function catalogDocument(c: Catalog): CatalogDocument {
     hotlines: c.hotlines.map((h) => ({ id: h.id, label: filled(h.label), phone: h.phone })),
     monitors: c.monitors,
     peers: c.peers ?? [],
+    detectors: c.detectors ?? [],
   };
 }
 

@@ -2,8 +2,11 @@
  * @module Reads the catalog (sites, services, groups, components with their services and
  * dependencies, hotlines) in display order.
  */
+
+import type { DetectorSpec } from '#src/domain/catalog-detectors.ts';
 import type { AlertingSpec, MonitorSpec } from '#src/domain/catalog-monitors.ts';
 import type { PeerSpec } from '#src/domain/catalog-peers.ts';
+import { loadDetectorSpecs } from './catalog-detectors.ts';
 import { alertingOf, loadMonitorSpecs } from './catalog-monitors.ts';
 import { loadPeerSpecs } from './catalog-peers.ts';
 import type { Tx } from './context.ts';
@@ -39,20 +42,24 @@ export interface Catalog {
   monitors: MonitorSpec[];
   /** Telemetry peers; absent on catalogs built by hand (tests). */
   peers?: PeerSpec[];
+  /** Detector rules; absent on catalogs built by hand (tests). */
+  detectors?: DetectorSpec[];
 }
 
 export async function loadCatalog(db: Tx): Promise<Catalog> {
-  const [sites, services, groups, components, links, deps, hotlines, monitors, peers] = await Promise.all([
-    db.selectFrom('sites').selectAll().orderBy('position').orderBy('id').execute(),
-    db.selectFrom('services').selectAll().orderBy('position').orderBy('id').execute(),
-    db.selectFrom('component_groups').selectAll().orderBy('position').orderBy('id').execute(),
-    db.selectFrom('components').selectAll().orderBy('position').orderBy('id').execute(),
-    db.selectFrom('component_services').selectAll().orderBy('service_id').execute(),
-    db.selectFrom('component_dependencies').selectAll().orderBy('depends_on_id').execute(),
-    db.selectFrom('hotlines').selectAll().orderBy('position').orderBy('id').execute(),
-    loadMonitorSpecs(db),
-    loadPeerSpecs(db),
-  ]);
+  const [sites, services, groups, components, links, deps, hotlines, monitors, peers, detectors] =
+    await Promise.all([
+      db.selectFrom('sites').selectAll().orderBy('position').orderBy('id').execute(),
+      db.selectFrom('services').selectAll().orderBy('position').orderBy('id').execute(),
+      db.selectFrom('component_groups').selectAll().orderBy('position').orderBy('id').execute(),
+      db.selectFrom('components').selectAll().orderBy('position').orderBy('id').execute(),
+      db.selectFrom('component_services').selectAll().orderBy('service_id').execute(),
+      db.selectFrom('component_dependencies').selectAll().orderBy('depends_on_id').execute(),
+      db.selectFrom('hotlines').selectAll().orderBy('position').orderBy('id').execute(),
+      loadMonitorSpecs(db),
+      loadPeerSpecs(db),
+      loadDetectorSpecs(db),
+    ]);
   return {
     sites: sites.map((s) => ({ id: s.id, name: { de: s.name_de, en: s.name_en }, position: s.position })),
     services: services.map((s) => ({
@@ -85,5 +92,6 @@ export async function loadCatalog(db: Tx): Promise<Catalog> {
     })),
     monitors,
     peers,
+    detectors,
   };
 }

@@ -77,7 +77,7 @@ function metricOf(rule: RuleSpec): Metric {
     case 'isa':
       return (c) => ({ num: c.isa_failures, den: c.invites });
     case 'code-rate':
-      return (c) => ({ num: codeCount(c, p.codes), den: c.invites });
+      return (c) => ({ num: codeCount(c, p.codes ?? []), den: c.invites });
     case 'register-failure':
       return (c) => ({ num: c.register_failed, den: c.register_ok + c.register_failed });
     case 'baseline':
@@ -177,7 +177,7 @@ export function evaluateRule(rule: RuleSpec, input: TelemetryInput, firing: bool
       limit: verdict.limit,
       baseline: verdict.baseline,
       volume: verdict.volume,
-      codes: rule.kind === 'code-rate' ? p.codes : [],
+      codes: rule.kind === 'code-rate' ? (p.codes ?? []) : [],
       signal: rule.kind === 'silence' ? p.signal : null,
       window: { from: new Date(end - spanMs).toISOString(), to: new Date(end).toISOString() },
       series: dense.slice(-historyMs / windowMs).map((w) => {

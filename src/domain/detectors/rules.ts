@@ -35,7 +35,7 @@ export interface RatioParams extends CommonParams {
   /** Fewer attempts than this in the span: no verdict (too few to judge). */
   minAttempts: number;
   /** code-rate only: the codes counted. */
-  codes: number[];
+  codes?: number[];
 }
 
 export interface BaselineParams extends CommonParams {
@@ -77,7 +77,7 @@ const common = (severity: Severity, spanSeconds: number, fireAfter = 1, clearAft
 /** Defaults per kind; a rule's params override single fields. */
 export function defaultParams<K extends RuleKind>(kind: K): ParamsOf<K> {
   const table: Record<RuleKind, RuleParams> = {
-    isa: { ...common('critical', 60), threshold: 0.15, clearBelow: 0.1, minAttempts: 20, codes: [] },
+    isa: { ...common('critical', 60), threshold: 0.15, clearBelow: 0.1, minAttempts: 20 },
     'code-rate': {
       ...common('critical', 30),
       threshold: 0.1,
@@ -90,7 +90,6 @@ export function defaultParams<K extends RuleKind>(kind: K): ParamsOf<K> {
       threshold: 0.2,
       clearBelow: 0.1,
       minAttempts: 10,
-      codes: [],
     },
     baseline: {
       ...common('critical', 20, 2, 3),

@@ -88,6 +88,7 @@ export const de = {
   'api.opDesc.receiveAlertmanager':
     'Webhook-Empfänger für Alertmanager (Payload Version 4). Jeder Alarm wird über ein Label (Standard: component) einer Komponente zugeordnet und als Alarm ausgelöst oder beendet. Alarme ohne bekannte Komponente werden gezählt und in der Antwort genannt.',
   'api.tag.alerts': 'Alarme',
+  'catalog.kind.detector': 'Erkennungsregel',
 } as const;
 
 export const en: Record<keyof typeof de, string> = {
@@ -175,4 +176,5 @@ export const en: Record<keyof typeof de, string> = {
   'api.opDesc.receiveAlertmanager':
     'Webhook receiver for Alertmanager (payload version 4). Each alert is mapped to a component by a label (default: component) and raised or cleared as an alert. Alerts naming no known component are counted and listed in the answer.',
   'api.tag.alerts': 'Alerts',
+  'catalog.kind.detector': 'detector rule',
 } as const;
