@@ -11,36 +11,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { metrics } from '#src/adapters/metrics/registry.ts';
 import type { ProbeOptions, ProbeResult } from '#src/adapters/probes/probe.ts';
 import { acquireLease, releaseLease } from '#src/services/acquire-lease.ts';
 import type { ServiceContext } from '#src/services/context.ts';
 import { markMissedHeartbeats } from '#src/services/heartbeats.ts';
 import { recordProbeResult } from '#src/services/record-probe-result.ts';
 import type { Liveness } from './liveness.ts';
+import { recordProbeMetrics } from './probe-metrics.ts';
 import { type Env, type ProbeMonitor, runProbe } from './run-probe.ts';
 import type { JobLog } from './watchdog.ts';
 
 export const probeRunnerName = 'probe-runner';
-
-const probeResults = metrics.counter(
-  'dialtone_probe_results_total',
-  'Probe results by monitor kind and outcome.',
-  ['kind', 'outcome'],
-);
-const probeRtt = metrics.gauge('dialtone_probe_rtt_milliseconds', 'Round-trip time of the last probe (ms).', [
-  'monitor',
-  'kind',
-]);
-const monitorUp = metrics.gauge('dialtone_monitor_up', 'Last probe outcome: 1 up, 0 down or overloaded.', [
-  'monitor',
-  'kind',
-]);
-const certificateDays = metrics.gauge(
-  'dialtone_tls_certificate_days_left',
-  'Days until the monitored TLS certificate expires.',
-  ['monitor'],
-);
 
 /**
  * Probes enforce their own timeouts; should one hang anyway, its monitor must not stay "in
@@ -163,11 +144,7 @@ export function createProbeRunner(options: ProbeRunnerOptions): ProbeRunner {
     const run = (async () => {
       const result = await withDeadline(probe(m, env, { signal: stopping.signal }), m.timeout_ms + graceMs);
       if (stopping.signal.aborted) return;
-      probeResults.inc({ kind: m.kind, outcome: result.outcome });
-      probeRtt.set({ monitor: m.id, kind: m.kind }, result.rttMs);
-      monitorUp.set({ monitor: m.id, kind: m.kind }, result.outcome === 'up' ? 1 : 0);
-      const days = result.metrics?.certificateDaysLeft;
-      if (days !== undefined) certificateDays.set({ monitor: m.id }, days);
+      recordProbeMetrics(m, result);
       const recorded = await recordProbeResult({ ctx, input: { monitorId: m.id, result } });
       if (recorded?.changed)
         log.info({ monitor: m.id, state: recorded.state, detail: result.detail }, 'monitor state changed');

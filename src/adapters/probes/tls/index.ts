@@ -1,7 +1,7 @@
 /**
  * @module TLS certificate probe: completes a handshake and reads the peer certificate's end of
  * validity. `down` when fewer than `minDaysLeft` days remain or the chain is not trusted;
- * `certificateDaysLeft` and `certificateWarning` (1 under `warnDaysLeft`) go to the metrics so a
+ * `certificateDaysLeft`, `certificateWarning` (1 under `warnDaysLeft`) and `certificateExpiresAt` (Unix s) go to the metrics so a
  * renewal can be chased before anything breaks.
  *
  * @example
@@ -67,6 +67,7 @@ export function probeTls(settings: TlsProbeSettings, options: ProbeOptions = {})
       const metrics = {
         certificateDaysLeft: daysLeft,
         certificateWarning: daysLeft < settings.warnDaysLeft ? 1 : 0,
+        certificateExpiresAt: Math.floor(validTo.getTime() / 1000),
       };
       const until = validTo.toISOString().slice(0, 10);
       const untrusted = socket.authorized ? null : String(socket.authorizationError ?? 'untrusted');
