@@ -82,7 +82,8 @@ function incidentLines(n: IncidentNotice, l: Locale, when: (iso: string) => stri
     lines.push(p(`${l === 'de' ? 'Stand' : 'Status'}: ${(statusWords[n.status] ?? investigating)[l]}`));
   }
   const message = pick(n.message, l).trim();
-  if (message) lines.push(p(`${l === 'de' ? 'Meldung vom' : 'Update of'} ${when(n.updatedAt)}:\n${message}`));
+  if (message)
+    lines.push(p(`${l === 'de' ? 'Nachricht vom' : 'Update of'} ${when(n.updatedAt)}:\n${message}`));
   if (n.event === 'incident.resolved' || n.status === 'resolved') {
     lines.push(
       p(
@@ -166,7 +167,11 @@ function reportLines(n: ReportNotice, l: Locale): Line[] {
   const lines: Line[] = [
     h(l === 'de' ? `Ihre Störungsmeldung ${n.ticket}` : `Your outage report ${n.ticket}`),
   ];
-  const incident = n.incident ? `„${pick(n.incident.title, l)}“` : '';
+  const incident = n.incident
+    ? l === 'de'
+      ? `„${pick(n.incident.title, l)}“`
+      : `“${pick(n.incident.title, l)}”`
+    : '';
   if (n.event === 'report.received') {
     lines.push(
       p(

@@ -50,6 +50,13 @@ const subjectPrefix: Record<Notice['event'], Record<Locale, string>> = {
   'alert.resolved': { de: 'Alarm beendet', en: 'Alert resolved' },
 };
 
+const linkLabel: Record<Notice['type'], Record<Locale, string>> = {
+  incident: { de: 'Aktueller Stand und alle Nachrichten:', en: 'Current status and all updates:' },
+  maintenance: { de: 'Alles zur Wartung:', en: 'All about the maintenance:' },
+  report: { de: 'Ihre Meldung:', en: 'Your report:' },
+  alert: { de: 'Im Betriebsportal:', en: 'In the console:' },
+};
+
 /** The subject line; needs no settings, so the outbox can store it at once. */
 export function noticeSubject(notice: Notice | SubscriptionNotice, locale: Locale): string {
   if (notice.type === 'subscription') return subscriptionSubject(notice, locale);
@@ -67,7 +74,7 @@ export function renderNotification(
   if (notice.type === 'subscription') return renderSubscriptionNotice(notice, locale, settings);
   const lines = bodyLines(notice, locale, settings.timeZone);
   const link = `${settings.publicUrl}${noticeLink(notice)}`;
-  const more = locale === 'de' ? 'Aktueller Stand und alle Meldungen:' : 'Current status and all updates:';
+  const more = linkLabel[notice.type][locale];
   const footer = footerLines(locale, settings);
   const text = [
     ...lines.map((l) =>
