@@ -39,6 +39,10 @@ export const de = {
   'partner.area.created': 'Eingegangen',
   'partner.area.incident': 'Störung',
   'partner.area.back': 'Zurück zum Partnerbereich',
+  'partner.password.title': 'Passwort ändern',
+  'partner.password.intro':
+    'Danach melden Sie sich mit dem neuen Passwort wieder an; alle anderen Anmeldungen Ihres Kontos enden.',
+  'partner.password.submit': 'Passwort ändern',
   'partner.accept.title': 'Willkommen als Partner',
   'partner.accept.intro':
     '{company} ist eingeladen, Störungen zu melden und ihren Stand zu verfolgen. Legen Sie für {email} ein Passwort fest; danach sind Sie angemeldet.',
@@ -112,6 +116,10 @@ export const en: Record<keyof typeof de, string> = {
   'partner.area.created': 'Received',
   'partner.area.incident': 'Incident',
   'partner.area.back': 'Back to the partner area',
+  'partner.password.title': 'Change password',
+  'partner.password.intro':
+    'Afterwards you sign in again with the new password; every other sign-in of your account ends.',
+  'partner.password.submit': 'Change password',
   'partner.accept.title': 'Welcome as a partner',
   'partner.accept.intro':
     '{company} is invited to report outages and follow them. Choose a password for {email}; you are signed in afterwards.',

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invitePartner } from '#src/services/invite-partner.ts';
 import { seedReportCatalog } from '#src/services/report-fixtures.ts';
+import { hashPassword } from '#src/services/secrets.ts';
 import { buildTestApp, signedInStaff, type TestApp } from '../../../../test/support/app.ts';
 import { testContext } from '../../../../test/support/factories.ts';
 import { partnerSession, seedPartner } from '../../../../test/support/partners.ts';
@@ -137,6 +138,37 @@ describe('partner area', () => {
       headers: { cookie: two.cookie },
     });
     expect(otherFollow.statusCode).toBe(404);
+  });
+});
+
+describe('partner password', () => {
+  it('changes the own password with the current one; every session ends', async () => {
+    const s = await signedInPartner('partner-1');
+    await t.store.db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword('the old partner password') })
+      .where('id', '=', 'partner-1')
+      .execute();
+    const send = (current: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/partner/password',
+        headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({
+          _csrf: s.csrf,
+          currentPassword: current,
+          newPassword: 'the new partner password',
+          newPasswordConfirm: 'the new partner password',
+        }),
+      });
+    const wrong = await send('not it at all');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('id="f-currentPassword-error"');
+    const ok = await send('the old partner password');
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe('/console/login?notice=passwordChanged&next=%2Fpartner');
+    const after = await t.app.inject({ method: 'GET', url: '/partner', headers: { cookie: s.cookie } });
+    expect(after.statusCode).toBe(303);
   });
 });
 

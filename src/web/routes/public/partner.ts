@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DialtoneError } from '#src/domain/errors.ts';
 import { acceptPartnerInvitation, findOpenInvitation } from '#src/services/accept-partner-invitation.ts';
+import { changePassword } from '#src/services/change-password.ts';
 import type { Actor } from '#src/services/context.ts';
 import {
   getPartnerProfile,
@@ -21,9 +22,10 @@ import {
   renderAcceptInvitationPage,
   renderInvitationInvalidPage,
   renderPartnerHome,
+  renderPartnerPasswordPage,
 } from '#src/web/views/public/partner.ts';
 import { renderReportFollowPage } from '#src/web/views/public/report-follow.ts';
-import { setSessionCookie } from '../admin/auth.ts';
+import { clearSessionCookie, setSessionCookie } from '../admin/auth.ts';
 import { readerOf, translateNotFound } from './reader.ts';
 
 /** Someone not signed in yet: the actor of accepting an invitation (the audit row names the user). */
@@ -128,5 +130,39 @@ export async function partnerRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       throw e;
     }
+  });
+
+  const passwordPage = (request: FastifyRequest, reply: FastifyReply, errors: DialtoneError['fields']) =>
+    privatePage(reply).send(
+      renderPartnerPasswordPage(readerOf(request, deps), {
+        email: partnerOf(request).label,
+        errors,
+        csrf: request.csrfToken(reply),
+        url: request.url,
+      }),
+    );
+
+  app.get('/partner/password', guard, (request, reply) => passwordPage(request, reply, []));
+
+  app.post('/partner/password', { ...guard, config: formRateLimit }, async (request, reply) => {
+    const actor = partnerOf(request);
+    const body = formBody(request.body);
+    try {
+      await changePassword({
+        ctx: serviceContext(deps, actor),
+        input: {
+          userId: actor.id,
+          currentPassword: field(body, 'currentPassword'),
+          newPassword: field(body, 'newPassword'),
+          newPasswordConfirm: field(body, 'newPasswordConfirm'),
+        },
+      });
+    } catch (e) {
+      if (!(e instanceof DialtoneError) || e.code !== 'validation_failed') throw e;
+      return passwordPage(request, reply.code(400), e.fields);
+    }
+    // Every session of the account ended, this one too: sign in again, back to the partner area.
+    clearSessionCookie(request, reply);
+    return reply.redirect('/console/login?notice=passwordChanged&next=%2Fpartner', 303);
   });
 }

@@ -39,7 +39,7 @@ function partnerRow(request: FastifyRequest, csrf: string, p: PartnerSummary): s
   const state = p.disabled
     ? html`<span class="badge state-disabled">${t('console.users.disabled')}</span>`
     : html`<span class="badge state-active">${t('console.users.active')}</span>`;
-  return html`<tr id="partner-${p.id}"><th scope="row">${p.company}</th><td>${p.firstName} ${p.lastName}</td><td>${p.email}</td><td>!${state}</td><td>${formatDateTime(p.createdAt, request.locale, request.timeZone)}</td><td class="row-actions"><form method="post" action="/console/users/partners/${p.id}/${action}" class="inline">!${csrf}!${button}</form></td></tr>`;
+  return html`<tr id="partner-${p.id}"><th scope="row">${p.company}</th><td>${p.firstName} ${p.lastName}</td><td>${p.email}</td><td>!${state}</td><td>${formatDateTime(p.createdAt, request.locale, request.timeZone)}</td><td class="row-actions"><form method="post" action="/console/users/partners/${p.id}/${action}" class="inline">!${csrf}!${button}</form> <a href="/console/users/${p.id}/password">${t('console.users.resetPassword')}</a></td></tr>`;
 }
 
 function invitationRow(request: FastifyRequest, csrf: string, i: InvitationSummary): string {

@@ -45,7 +45,7 @@ export function renderPartnerHome(r: Reader, v: PartnerHomeView): string {
     v.reports.length === 0
       ? html`<p>${t('partner.area.noReports')}</p>`
       : html`<ul class="plain partner-reports">!${v.reports.map((row) => reportCard(r, row)).join('')}</ul>`;
-  const actions = html`<p><a class="sc-go" href="/self-check">${t('partner.area.selfCheck')}</a> <a class="sc-go" href="/report">${t('partner.area.report')}</a></p><form method="post" action="/console/logout" class="report">!${csrfField(v.csrf)}<button type="submit">${t('partner.area.signOut')}</button></form>`;
+  const actions = html`<p><a class="sc-go" href="/self-check">${t('partner.area.selfCheck')}</a> <a class="sc-go" href="/report">${t('partner.area.report')}</a></p><form method="post" action="/console/logout" class="report">!${csrfField(v.csrf)}<button type="submit">${t('partner.area.signOut')}</button></form><p><a href="/partner/password">${t('partner.password.title')}</a></p>`;
   const body = html`<h1>${t('partner.area.title')}</h1><p>${t('partner.area.intro', { email: v.email, company: v.company })}</p>!${actions}<section aria-labelledby="h-reports"><h2 id="h-reports">${t('partner.area.reports')}</h2>!${list}</section>`;
   return renderPublicPage(r, { title: t('partner.area.title'), section: 'none', body, url: v.url });
 }
@@ -75,4 +75,34 @@ export function renderInvitationInvalidPage(r: Reader, url: string): string {
   const t = r.t;
   const body = html`<h1>${t('partner.accept.invalidTitle')}</h1><p class="error-summary" role="alert">${t('partner.invitation.invalid')}</p><p>${t('partner.accept.invalidHelp')}</p><p><a href="/console/login?next=%2Fpartner">${t('partner.accept.toLogin')}</a></p>`;
   return renderPublicPage(r, { title: t('partner.accept.invalidTitle'), section: 'none', body, url });
+}
+
+export interface PasswordView {
+  email: string;
+  errors: FieldError[];
+  csrf: string;
+  url: string;
+}
+
+/** The partner's own password: the current one, then the new one twice; all sessions end after. */
+export function renderPartnerPasswordPage(r: Reader, v: PasswordView): string {
+  const t = r.t;
+  const err = (path: string) => fieldError(t, v.errors, path);
+  const summary =
+    v.errors.length > 0
+      ? html`<div class="error-summary" role="alert"><p>${t('error.validationFailed')}</p></div>`
+      : '';
+  const pw = (name: string, label: string, autocomplete: string, hint?: string) =>
+    input({
+      name,
+      label,
+      type: 'password',
+      required: true,
+      autocomplete,
+      error: err(name),
+      ...(hint ? { hint } : {}),
+    });
+  const form = html`<form method="post" action="/partner/password" class="report" novalidate>!${csrfField(v.csrf)}<input type="email" name="username" value="${v.email}" autocomplete="username" hidden>!${pw('currentPassword', t('console.field.currentPassword'), 'current-password')}!${pw('newPassword', t('console.field.newPassword'), 'new-password', t('console.passwordHint', { min: minPasswordLength }))}!${pw('newPasswordConfirm', t('console.field.newPasswordConfirm'), 'new-password')}<button type="submit">${t('partner.password.submit')}</button></form>`;
+  const body = html`<p><a href="/partner">${t('partner.area.back')}</a></p><h1>${t('partner.password.title')}</h1><p>${t('partner.password.intro')}</p>!${summary}!${form}`;
+  return renderPublicPage(r, { title: t('partner.password.title'), section: 'none', body, url: v.url });
 }
