@@ -9,7 +9,7 @@
  * unique index decides, the loser takes the next number).
  */
 import { createHash } from 'node:crypto';
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { ReportTable } from '#src/adapters/store/schema.ts';
 import { DialtoneError, validationError } from '#src/domain/errors.ts';
 import { normalizeCloudName } from '#src/domain/incident-clouds.ts';
@@ -64,6 +64,8 @@ export interface SubmittedReport {
 export const defaultPerIdentifier = { max: 3, windowMs: 60 * 60_000 };
 const submissionKeyPattern = /^[A-Za-z0-9_-]{16,64}$/;
 const ticketAttempts = 8;
+/** Arbitrary constant key of the PostgreSQL advisory lock that serialises ticket numbers. */
+const ticketLockKey = 7_410_003;
 
 export async function submitReport({
   ctx,
@@ -194,6 +196,10 @@ async function insertReport(
   followToken: string,
 ) {
   return ctx.db.transaction().execute(async (trx) => {
+    // On PostgreSQL several connections file at once: without a lock they all read the same last
+    // number and all but one collide (a burst of 200 clients lost more than 8 races in a row).
+    // The lock serialises only this short transaction; SQLite has a single writer anyway.
+    if (ctx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${ticketLockKey})`.execute(trx);
     const ticket = formatTicket(year, (await lastSequence(trx, year)) + 1);
     const cloud = (JSON.parse(row.identifiers ?? '{}') as Record<string, string>)[cloudNameKey];
     const incidentId = await openIncidentFor(trx, row.service_id, cloud);
