@@ -3,6 +3,9 @@
  * data page (lookup, export, erase) (German reference, English with the same keys).
  */
 export const de = {
+  // The audit log names its subjects by these keys (views/console/audit.ts).
+  'console.audit.subjectType.triage_tree': 'Selbsttest-Baum',
+  'console.audit.subjectType.reporter': 'Meldende Person',
   'reportData.nav.selfCheck': 'Selbsttest',
   'reportData.nav.reporterData': 'Meldedaten',
   'reportData.trees.title': 'Selbsttest-Bäume',
@@ -94,6 +97,8 @@ export const de = {
 } as const;
 
 export const en: Record<keyof typeof de, string> = {
+  'console.audit.subjectType.triage_tree': 'Self-check tree',
+  'console.audit.subjectType.reporter': 'Reporter',
   'reportData.nav.selfCheck': 'Self-check',
   'reportData.nav.reporterData': 'Reporter data',
   'reportData.trees.title': 'Self-check trees',
