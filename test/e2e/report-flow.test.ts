@@ -148,6 +148,8 @@ function reportFlow(kind: StoreKind, getBrowser: () => Browser) {
     await follow(partner, ticket, `${app.base}/partner/reports/${ticket}`);
     expect(await partner.textContent('main')).toContain(en('report.state.new'));
     await checkPage(partner, 'partner follow page');
+    await partner.goto(`${app.base}/partner/password`);
+    await checkPage(partner, 'partner password page');
   });
 
   it("the operator links it and posts an update; the partner's page shows them", {
