@@ -17,6 +17,7 @@ import { type ServiceContext, systemActor } from './services/context.ts';
 import { detectReportClusters } from './services/detect-report-clusters.ts';
 import { eraseExpiredReports } from './services/erase-expired-reports.ts';
 import { issueSetupToken } from './services/issue-setup-token.ts';
+import { purgeUnconfirmedSubscribers } from './services/purge-unconfirmed-subscribers.ts';
 import { refreshComponentStatus } from './services/refresh-component-status.ts';
 import { seedTriageTrees } from './services/seed-triage-trees.ts';
 import { buildApp } from './web/app.ts';
@@ -88,6 +89,12 @@ export async function startDialtone(config: Config, options: StartOptions = {}):
         name: 'report-clusters',
         everyMs: reportClusterTickMs,
         run: () => detectReportClusters({ ctx: systemCtx }),
+      },
+      // Subscription requests nobody confirmed are forgotten a day after expiry (docs/SUBSCRIBERS.md).
+      {
+        name: 'unconfirmed-subscribers',
+        everyMs: 3_600_000,
+        run: () => purgeUnconfirmedSubscribers({ ctx: systemCtx }),
       },
       // Personal data of reports closed longer ago than the retention period (docs/DATA-PROTECTION.md).
       {

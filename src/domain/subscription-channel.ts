@@ -18,9 +18,9 @@ export const operatorEvents = [
   'incident.updated',
   'incident.resolved',
   'maintenance.scheduled',
+  'maintenance.reminder',
   'maintenance.started',
   'maintenance.completed',
-  'report.received',
 ] as const;
 
 export const telegramApiBase = 'https://api.telegram.org';

@@ -116,7 +116,6 @@ async function startConfirmation(
       confirm_failures: 0,
       secret: request.kind === 'webhook' ? options.newWebhookSecret() : null,
       updated_at: now.toISOString(),
-      unsubscribed_at: null,
     })
     .where('id', '=', id)
     .where('state', '!=', 'confirmed')

@@ -6,6 +6,7 @@ import { describeEachStore } from '../../test/support/stores.ts';
 import { confirmByLink, confirmBySmsCode } from './confirm-subscription.ts';
 import { getSubscription, unsubscribe, updateSubscription } from './manage-subscription.ts';
 import { subscribersFor } from './notification-recipients.ts';
+import { purgeUnconfirmedSubscribers } from './purge-unconfirmed-subscribers.ts';
 import { type RequestSubscriptionOptions, requestSubscription } from './request-subscription.ts';
 
 const options: RequestSubscriptionOptions = {
@@ -173,5 +174,45 @@ describeEachStore('subscriptions', (getStore) => {
     expect(await unsubscribe({ ctx, input: { subscriberId: id } })).toBe(true);
     expect(await subscribersFor(getStore().db, ['sip-trunk'])).toEqual([]);
     expect(await updateSubscription({ ctx, input: { subscriberId: id, locale: 'de' } })).toBe(false);
+  });
+});
+
+describeEachStore('forgetting unconfirmed requests', (getStore) => {
+  beforeEach(async () => {
+    await getStore().db.deleteFrom('notifications').execute();
+    await getStore().db.deleteFrom('subscribers').execute();
+    await seedMiniCatalog(getStore());
+  });
+
+  it('deletes never-confirmed requests a day after expiry and keeps an earlier opt-out', async () => {
+    const clock = testClock();
+    const ctx = testContext(getStore(), clock);
+    await requestSubscription({ ctx, input: { kind: 'email', address: 'never@example.net' }, options });
+    await requestSubscription({ ctx, input: { kind: 'email', address: 'left@example.net' }, options });
+    const left = await getStore()
+      .db.selectFrom('subscribers')
+      .select('id')
+      .where('address', '=', 'left@example.net')
+      .executeTakeFirstOrThrow();
+    const token = (
+      await getStore()
+        .db.selectFrom('notifications')
+        .select('payload')
+        .where('subscriber_id', '=', left.id)
+        .executeTakeFirstOrThrow()
+    ).payload;
+    await confirmByLink({
+      ctx,
+      input: { token: (JSON.parse(token) as SubscriptionNotice).confirmUrl?.split('/').pop() ?? '' },
+    });
+    await unsubscribe({ ctx, input: { subscriberId: left.id } });
+    await requestSubscription({ ctx, input: { kind: 'email', address: 'left@example.net' }, options });
+
+    clock.advance(48 * 3_600_000 + 23 * 3_600_000);
+    expect(await purgeUnconfirmedSubscribers({ ctx })).toEqual({ deleted: 0, reverted: 0 });
+    clock.advance(2 * 3_600_000);
+    expect(await purgeUnconfirmedSubscribers({ ctx })).toEqual({ deleted: 1, reverted: 1 });
+    const rows = await getStore().db.selectFrom('subscribers').select(['address', 'state']).execute();
+    expect(rows).toEqual([{ address: 'left@example.net', state: 'unsubscribed' }]);
   });
 });
