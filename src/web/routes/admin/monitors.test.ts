@@ -67,6 +67,8 @@ describe('console monitors', () => {
     expect(page.body).toContain('<svg');
     expect(page.body).toContain('11 ms');
     expect((await get('/console/monitors/nope')).statusCode).toBe(404);
+    const heartbeat = await get('/console/monitors/billing-run');
+    expect(heartbeat.body).toContain('erwartet alle 24h, gestört nach weiteren 5m ohne Aufruf');
   });
 
   it('pauses and resumes with CSRF; a second pause says it changed meanwhile', async () => {

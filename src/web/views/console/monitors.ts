@@ -6,6 +6,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from 'ghtml';
+import { formatDuration } from '#src/domain/monitor.ts';
+import { parseSettings } from '#src/services/catalog-monitors.ts';
 import type { MonitorCheckView, MonitorView } from '#src/services/list-monitors.ts';
 import { type MessageKey, translateLoose } from '../../i18n/index.ts';
 import { formatDateTime, pick } from '../format.ts';
@@ -77,7 +79,7 @@ export function renderMonitorPage(request: FastifyRequest, reply: FastifyReply, 
   const m = v.monitor;
   const csrf = csrfField(request.csrfToken(reply));
   const when = (iso: string | null) => (iso ? formatDateTime(iso, locale, timeZone) : '–');
-  const facts = html`<dl class="facts monitor-facts"><dt>${t('monitors.col.component')}</dt><dd>${pick(m.componentName, locale)}</dd><dt>${t('monitors.col.kind')}</dt><dd>${translateLoose(t, `monitors.kind.${m.kind}`)}</dd>!${m.target ? html`<dt>${t('monitors.col.target')}</dt><dd><code>${m.target}</code></dd>` : ''}<dt>${t('monitors.col.state')}</dt><dd>!${monitorStateBadge(t, m)} ${t('monitors.sinceAt', { at: when(m.since) })}</dd><dt>${t('monitors.col.lastCheck')}</dt><dd>${when(m.lastCheckedAt)} · ${rtt(m.lastRttMs)} · ${m.lastCode ?? ''} ${m.lastDetail}</dd>!${m.kind === 'heartbeat' ? '' : html`<dt>${t('monitors.col.schedule')}</dt><dd>${t('monitors.schedule', { interval: m.intervalMs / 1000, timeout: m.timeoutMs / 1000, downAfter: m.downAfter })}</dd>`}!${m.pausedAt ? html`<dt>${t('monitors.pausedBy')}</dt><dd>${m.pausedBy ?? ''} · ${when(m.pausedAt)}</dd>` : ''}</dl>`;
+  const facts = html`<dl class="facts monitor-facts"><dt>${t('monitors.col.component')}</dt><dd>${pick(m.componentName, locale)}</dd><dt>${t('monitors.col.kind')}</dt><dd>${translateLoose(t, `monitors.kind.${m.kind}`)}</dd>!${m.target ? html`<dt>${t('monitors.col.target')}</dt><dd><code>${m.target}</code></dd>` : ''}<dt>${t('monitors.col.state')}</dt><dd>!${monitorStateBadge(t, m)} ${t('monitors.sinceAt', { at: when(m.since) })}</dd><dt>${t('monitors.col.lastCheck')}</dt><dd>${when(m.lastCheckedAt)} · ${rtt(m.lastRttMs)} · ${m.lastCode ?? ''} ${m.lastDetail}</dd>!${m.kind === 'heartbeat' ? '' : html`<dt>${t('monitors.col.schedule')}</dt><dd>${t('monitors.schedule', { interval: m.intervalMs / 1000, timeout: m.timeoutMs / 1000, downAfter: m.downAfter })}</dd>`}!${settingsFact(request, m)}!${m.pausedAt ? html`<dt>${t('monitors.pausedBy')}</dt><dd>${m.pausedBy ?? ''} · ${when(m.pausedAt)}</dd>` : ''}</dl>`;
   const pause = m.pausedAt
     ? html`<form method="post" action="/console/monitors/${m.id}/resume">!${csrf}<button type="submit">${t('monitors.resume')}</button></form>`
     : html`<form method="post" action="/console/monitors/${m.id}/pause">!${csrf}<button type="submit">${t('monitors.pause')}</button></form>`;
@@ -88,6 +90,21 @@ export function renderMonitorPage(request: FastifyRequest, reply: FastifyReply, 
     body,
     notice: v.notice,
   });
+}
+
+/** The kind's settings as `key: value` (secrets are only `env:NAME` references there). */
+function settingsFact(request: FastifyRequest, m: MonitorView): string {
+  const { t } = request;
+  const s = parseSettings(m.settings);
+  if (m.kind === 'heartbeat') {
+    const period = Number(s.periodSeconds ?? 0);
+    const grace = Number(s.graceSeconds ?? 0);
+    return html`<dt>${t('monitors.col.schedule')}</dt><dd>${t('monitors.heartbeat.schedule', { period: formatDuration(period * 1000), grace: formatDuration(grace * 1000) })}</dd>`;
+  }
+  const entries = Object.entries(s).map(([k, v]) => `${k}: ${String(v)}`);
+  return entries.length === 0
+    ? ''
+    : html`<dt>${t('monitors.col.settings')}</dt><dd><code>${entries.join(' · ')}</code></dd>`;
 }
 
 function heartbeatSection(request: FastifyRequest, v: MonitorPageView, csrf: string): string {
