@@ -40,7 +40,8 @@ export async function listTriageTrees(db: Tx): Promise<TriageTreeEntry[]> {
           source: s.source,
           updatedAt: null,
           updatedBy: null,
-          version: 0,
+          // What the seed writes: an edit started now saves against the seeded row.
+          version: 1,
           deleted: false,
           shipped: true,
         }));

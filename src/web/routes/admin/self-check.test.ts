@@ -64,6 +64,15 @@ describe('console self-check trees', () => {
     const page = await get(`/console/self-check/${first!.id}`);
     expect(textareaOf(page.body)).toBe(first!.source);
     expect(page.body).toContain('Zurücksetzen');
+    // Saved before the shipped trees were seeded: the seed comes first, the edit applies on top.
+    const version = /name="version" value="(\d+)"/.exec(page.body)?.[1] ?? '';
+    const saved = await post(`/console/self-check/${first!.id}`, {
+      yaml: `${first!.source}# geprüft\n`,
+      version,
+      action: 'save',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect((await stored()).find((r) => r.id === first!.id)?.version).toBe(2);
     const missing = await get('/console/self-check/no-such-tree');
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('Einen Selbsttest-Baum „no-such-tree“ gibt es nicht.');
