@@ -1,12 +1,13 @@
 /**
- * @module What kind of address an IP literal is, for the SSRF guard. Pure: parses the textual
- * forms `net.isIP` accepts (dotted IPv4, IPv6 with `::` and embedded IPv4) into bytes and
+ * @module What kind of address an IP literal is, for the SSRF guard. Parses the textual forms
+ * `net.isIP` accepts (dotted IPv4, IPv6 with `::` and embedded IPv4) into bytes and
  * classifies by range. IPv6 forms that carry an IPv4 address (mapped `::ffff:a.b.c.d`, the
  * deprecated compatible `::a.b.c.d`, NAT64 `64:ff9b::/96`, 6to4 `2002::/16`) are classified by the
  * IPv4 address inside, so `::ffff:169.254.169.254` is as refused as `169.254.169.254`.
  *
  * @example classifyAddress('169.254.169.254') // 'metadata'
  */
+import { isIP } from 'node:net';
 
 export type AddressClass =
   | 'public'
@@ -120,6 +121,8 @@ function embeddedV4(b: readonly number[]): number[] | null {
 }
 
 export function classifyAddress(ip: string): AddressClass {
+  // Node's parser decides what is an address at all (zone ids included); ours only reads bytes.
+  if (isIP(ip) === 0) return 'invalid';
   const v4 = parseIPv4(ip);
   if (v4) return classifyV4(v4);
   const v6 = parseIPv6(ip);
