@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { evaluateRule } from '#src/domain/detectors/evaluate.ts';
 import { defaultParams } from '#src/domain/detectors/rules.ts';
+import { clearAlert } from '#src/services/clear-alert.ts';
 import { raiseAlert } from '#src/services/raise-alert.ts';
 import { buildTestApp, signedInStaff, type TestApp } from '../../../../test/support/app.ts';
 import { seedMiniCatalog, testContext } from '../../../../test/support/factories.ts';
@@ -126,4 +127,49 @@ it('acknowledges once (banner gone) and dismisses; a form without the CSRF field
     .where('subject_id', '=', id)
     .execute();
   expect(audit.map((a) => a.action).sort()).toEqual(['alert.acknowledge', 'alert.dismiss', 'alert.raise']);
+});
+
+it('proposes resolving an incident once its alerts ended; one click resolves it', async () => {
+  const staff = await signedInStaff(t);
+  await t.store.db
+    .updateTable('components')
+    .set({ alert_policy: 'auto' })
+    .where('id', '=', 'sip-trunk')
+    .execute();
+  const { incidentId } = await raise503();
+  expect(incidentId).not.toBeNull();
+  const before = await t.app.inject({
+    url: `/console/incidents/${incidentId}`,
+    headers: { cookie: staff.cookie },
+  });
+  expect(before.body).not.toContain('proposal-heading');
+  t.clock.advance(60_000);
+  await clearAlert({
+    ctx: testContext(t.store, t.clock),
+    input: { ruleKey: 'telemetry:default-503:carrier-a' },
+  });
+  const page = await t.app.inject({
+    url: `/console/incidents/${incidentId}`,
+    headers: { cookie: staff.cookie },
+  });
+  expect(page.body).toContain('Die Überwachung misst wieder normale Werte');
+  const form = /<form method="post" action="(\/console\/incidents\/[^"]+\/resolve)">(.*?)<\/form>/.exec(
+    page.body,
+  )!;
+  const fields = Object.fromEntries(
+    [...form[2]!.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+  );
+  const res = await post(form[1]!, staff, fields);
+  expect(res.statusCode).toBe(303);
+  const row = await t.store.db
+    .selectFrom('incidents')
+    .select('status')
+    .where('id', '=', incidentId!)
+    .executeTakeFirstOrThrow();
+  expect(row.status).toBe('resolved');
+  const after = await t.app.inject({
+    url: `/console/incidents/${incidentId}`,
+    headers: { cookie: staff.cookie },
+  });
+  expect(after.body).not.toContain('proposal-heading');
 });

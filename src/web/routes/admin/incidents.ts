@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '#src/domain/errors.ts';
 import { validationError } from '#src/domain/errors.ts';
 import { incidentStatuses, openIncidentStatuses } from '#src/domain/incident.ts';
+import { incidentAlertRecovery } from '#src/services/alert-rows.ts';
 import type { Tx } from '#src/services/context.ts';
 import { declareIncident } from '#src/services/declare-incident.ts';
 import { getIncident } from '#src/services/get-incident.ts';
@@ -22,6 +23,7 @@ import type { IncidentView } from '#src/services/views.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
 import type { MessageKey } from '#src/web/i18n/index.ts';
 import { requireRole, staffActor } from '#src/web/plugins/guards.ts';
+import { renderResolutionProposal } from '#src/web/views/console/alert-pages.ts';
 import { renderIncidentClouds } from '#src/web/views/console/incident-clouds.ts';
 import {
   field,
@@ -48,6 +50,7 @@ import {
   checkUpdate,
   readResolveValues,
   readUpdateValues,
+  resolvePrefix,
   toResolveFields,
   updateInput,
 } from '#src/web/views/console/incident-update-form.ts';
@@ -154,11 +157,12 @@ export async function consoleIncidentRoutes(app: FastifyInstance, deps: AppDeps)
 
   async function detailPage(request: FastifyRequest, reply: FastifyReply, id: string, state: DetailState) {
     const query = formData(request.query);
-    const [incident, catalog, templates, clouds] = await Promise.all([
+    const [incident, catalog, templates, clouds, recovery] = await Promise.all([
       getIncident(db, id, { includeInternal: true }),
       loadCatalog(db),
       listTemplates(db, { statuses: incidentStatuses }),
       listIncidentClouds(db, id),
+      incidentAlertRecovery(db, id),
     ]);
     const ids = catalog.components.map((c) => c.id);
     let update = state.update ?? readUpdateValues(query, incident, ids);
@@ -175,6 +179,12 @@ export async function consoleIncidentRoutes(app: FastifyInstance, deps: AppDeps)
       update = applyTemplateToUpdate(update, template);
     }
     const { t, locale, timeZone } = request;
+    // The alerts that opened it have all ended: propose resolving it (docs/ALERTS.md).
+    const csrf = request.csrfToken(reply);
+    const proposal =
+      incident.resolvedAt === null
+        ? renderResolutionProposal({ t, locale, timeZone, csrf }, id, recovery, resolvePrefix)
+        : '';
     return sendConsolePage(
       request,
       reply,
@@ -197,15 +207,17 @@ export async function consoleIncidentRoutes(app: FastifyInstance, deps: AppDeps)
           updateErrors: state.updateErrors,
           resolveErrors: state.resolveErrors,
           conflict: state.conflict,
-          cloudsBlock: renderIncidentClouds({
-            t,
-            csrf: request.csrfToken(reply),
-            incidentId: id,
-            open: incident.resolvedAt === null,
-            clouds,
-            typed: state.clouds?.typed,
-            errors: state.clouds?.errors ?? [],
-          }),
+          cloudsBlock:
+            proposal +
+            renderIncidentClouds({
+              t,
+              csrf: request.csrfToken(reply),
+              incidentId: id,
+              open: incident.resolvedAt === null,
+              clouds,
+              typed: state.clouds?.typed,
+              errors: state.clouds?.errors ?? [],
+            }),
         }),
       },
       state.status,

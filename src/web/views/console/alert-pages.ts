@@ -143,3 +143,20 @@ export function renderAlertBanner(c: AlertPageContext, pending: readonly AlertVi
     .join('');
   return html`<section class="report-alert" aria-labelledby="alert-banner-heading"><h2 id="alert-banner-heading">${t('alerts.banner.heading')}</h2><p>${t('alerts.banner.count', { count: pending.length })} <a href="/console/alerts">${t('alerts.banner.open')}</a></p><ul>!${items}</ul></section>`;
 }
+
+/**
+ * On an open incident whose alerts have all ended: a banner proposing to resolve it, with one
+ * button that posts the incident's resolve form (a prepared public text in both languages).
+ */
+export function renderResolutionProposal(
+  c: Omit<AlertPageContext, 'componentName'>,
+  incidentId: string,
+  recovery: { recovered: boolean; lastResolvedAt: string | null },
+  resolveFieldPrefix: string,
+): string {
+  if (!recovery.recovered || !recovery.lastResolvedAt) return '';
+  const t = c.t;
+  const hidden = (name: string, value: string) =>
+    html`<input type="hidden" name="${resolveFieldPrefix}${name}" value="${value}">`;
+  return html`<section class="report-alert" aria-labelledby="proposal-heading"><h2 id="proposal-heading">${t('alerts.proposal.heading')}</h2><p>${t('alerts.proposal.text', { time: formatDateTime(recovery.lastResolvedAt, c.locale, c.timeZone) })}</p><form method="post" action="/console/incidents/${incidentId}/resolve">!${csrfField(c.csrf)}!${hidden('message_de', t('alerts.proposal.message_de'))}!${hidden('message_en', t('alerts.proposal.message_en'))}!${hidden('visibility', 'public')}<button type="submit">${t('alerts.proposal.resolve')}</button></form></section>`;
+}
