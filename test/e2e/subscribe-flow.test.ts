@@ -166,4 +166,16 @@ describe.skipIf(noChromium !== null).each(kinds)('subscribe by email, receive, u
     },
     stepTimeout,
   );
+  it(
+    'the console lists the subscriber as unsubscribed to operators; the page passes axe-core',
+    async () => {
+      await operatorPage.goto(`${app.base}/console/subscribers`);
+      await operatorPage.getByLabel(t('subscribers.console.search')).fill('kundin');
+      await operatorPage.getByRole('button', { name: t('subscribers.console.searchButton') }).click();
+      const row = operatorPage.getByRole('row', { name: new RegExp(customer.replaceAll('.', '\\.')) });
+      await expect.poll(() => row.textContent()).toContain(t('subscribers.manage.state.unsubscribed'));
+      expect(await seriousAxeViolations(operatorPage)).toEqual([]);
+    },
+    stepTimeout,
+  );
 });
