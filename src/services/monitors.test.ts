@@ -100,6 +100,22 @@ describeEachStore('monitor state, heartbeats, pause', (getStore) => {
       lastDetail: 'ping',
     });
 
+    const checks = async () =>
+      (
+        await getStore()
+          .db.selectFrom('monitor_checks')
+          .select('at')
+          .where('monitor_id', '=', 'billing-run')
+          .execute()
+      ).length;
+    const before = await checks();
+    clock.advance(9_000);
+    expect(await recordHeartbeatPing({ ctx, input: { token } })).toBe(true);
+    expect(await checks()).toBe(before);
+    clock.advance(1_000);
+    expect(await recordHeartbeatPing({ ctx, input: { token } })).toBe(true);
+    expect(await checks()).toBe(before + 1);
+
     const second = await rotateHeartbeatToken({ ctx, input: { monitorId: 'billing-run' } });
     expect(await recordHeartbeatPing({ ctx, input: { token } })).toBe(false);
     expect(await recordHeartbeatPing({ ctx, input: { token: second.token } })).toBe(true);
