@@ -22,6 +22,8 @@ import { type Env, type ProbeMonitor, runProbe } from './run-probe.ts';
 import type { JobLog } from './watchdog.ts';
 
 export const probeRunnerName = 'probe-runner';
+/** Shortest beat interval the runner promises the watchdog (ms). */
+const livenessFloorMs = 5_000;
 
 /**
  * Probes enforce their own timeouts; should one hang anyway, its monitor must not stay "in
@@ -93,7 +95,9 @@ export function createProbeRunner(options: ProbeRunnerOptions): ProbeRunner {
   let timer: ReturnType<typeof setInterval> | null = null;
   let ticking: Promise<void> | null = null;
 
-  liveness.register(probeRunnerName, tickMs);
+  // A turn is a few small queries; on a busy database one may take seconds. Promise a beat every
+  // 5 s at least, so only a real hang (no beat for 10 s) counts as a stall.
+  liveness.register(probeRunnerName, Math.max(tickMs, livenessFloorMs));
 
   async function renewLease(now: number) {
     if (now < leaseCheckAt) return;
