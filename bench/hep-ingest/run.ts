@@ -91,6 +91,7 @@ async function peak(mode: 'bare' | 'collector') {
     received,
     perSecond: received / sent.seconds,
     lost: sent.sent - received,
+    cpuSeconds: after.cpuSeconds - before.cpuSeconds,
     cpuShare: (after.cpuSeconds - before.cpuSeconds) / (sent.seconds + 1),
     decoded: after.decoded,
   };
@@ -103,6 +104,7 @@ function pure(seconds: number) {
   const matcher = new PeerMatcher([{ id: 'bench-peer', match: peer.ip, port: peer.port }]);
   const agg = new Aggregator(() => matcher);
   let n = 0;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const end = start + seconds * 1000;
   while (performance.now() < end) {
@@ -112,7 +114,11 @@ function pure(seconds: number) {
       n++;
     }
   }
-  return n / ((performance.now() - start) / 1000);
+  const used = process.cpuUsage(cpu);
+  return {
+    wall: n / ((performance.now() - start) / 1000),
+    perCpuSecond: n / ((used.user + used.system) / 1e6),
+  };
 }
 
 async function sustained() {
@@ -136,11 +142,15 @@ const pureRate = pure(peakSeconds);
 console.log(`\nHEP ingest, peak over UDP (${peakSeconds} s blast from a separate sender process):`);
 for (const r of [bare, collector]) {
   console.log(
-    `  ${r.mode.padEnd(9)} received ${fmt(r.perSecond)} packets/s (sent ${fmt(r.sent)}, lost ${fmt(r.lost)}, receiver CPU ${(r.cpuShare * 100).toFixed(0)} %)`,
+    `  ${r.mode.padEnd(9)} received ${fmt(r.perSecond)} packets/s (sent ${fmt(r.sent)}, lost ${fmt(r.lost)}, receiver CPU ${(r.cpuShare * 100).toFixed(0)} %, ${fmt(r.received / r.cpuSeconds)} packets per CPU-second)`,
   );
 }
-console.log(`  collector / bare = ${(collector.perSecond / bare.perSecond).toFixed(2)}`);
-console.log(`Decode + aggregate from memory, one core: ${fmt(pureRate)} packets/s`);
+console.log(
+  `  collector / bare = ${(collector.perSecond / bare.perSecond).toFixed(2)} (received/s), ${(collector.received / collector.cpuSeconds / (bare.received / bare.cpuSeconds)).toFixed(2)} (per CPU-second)`,
+);
+console.log(
+  `Decode + aggregate from memory, one core: ${fmt(pureRate.wall)} packets/s wall, ${fmt(pureRate.perCpuSecond)} packets per CPU-second`,
+);
 const s = await sustained();
 console.log(
   `Sustained ${fmt(rate)} packets/s for ${s.seconds.toFixed(1)} s: sent ${fmt(s.sent)}, received ${fmt(s.received)}, decoded ${fmt(s.decoded)}, lost ${fmt(s.sent - s.received)}, dropped ${JSON.stringify(s.dropped)}`,

@@ -100,7 +100,9 @@ function unmap(ip: Uint8Array): Uint8Array {
  */
 export class PeerMatcher {
   readonly #rules: { id: string; net: Network; port: number | null }[];
-  readonly #cache = new Map<string, string | null>();
+  /** Address → port → peer id (null: none). Nested so no key string is built per packet. */
+  readonly #cache = new Map<string, Map<number, string | null>>();
+  #cached = 0;
   static readonly cacheLimit = 10_000;
 
   constructor(peers: readonly PeerAddress[]) {
@@ -117,13 +119,22 @@ export class PeerMatcher {
   }
 
   match(ip: string, port: number): string | null {
-    const key = `${ip}|${port}`;
-    const hit = this.#cache.get(key);
+    let ports = this.#cache.get(ip);
+    const hit = ports?.get(port);
     if (hit !== undefined) return hit;
     const bytes = parseIp(ip);
     const found = bytes ? this.#find(unmap(bytes), port) : null;
-    if (this.#cache.size >= PeerMatcher.cacheLimit) this.#cache.clear();
-    this.#cache.set(key, found);
+    if (this.#cached >= PeerMatcher.cacheLimit) {
+      this.#cache.clear();
+      this.#cached = 0;
+      ports = undefined;
+    }
+    if (!ports) {
+      ports = new Map();
+      this.#cache.set(ip, ports);
+    }
+    ports.set(port, found);
+    this.#cached++;
     return found;
   }
 

@@ -37,10 +37,10 @@ export function summarizeSip(bytes: Uint8Array): SipSummary | null {
   while (at < bytes.length && (bytes[at] === CR || bytes[at] === LF)) at++;
   let end = lineEnd(bytes, at);
   if (end < 0) return null;
-  const start = startLine(ascii(bytes, at, trimCr(bytes, at, end)));
+  const start = startLine(bytes, at, trimCr(bytes, at, end));
   if (!start) return null;
   let callId: string | null = null;
-  let cseq: string | null = null;
+  let cseq: { seq: number; method: string } | null | undefined;
   let to: string | null = null;
   for (;;) {
     at = end + 1;
@@ -52,27 +52,92 @@ export function summarizeSip(bytes: Uint8Array): SipSummary | null {
     if (bytes[at] === SP || bytes[at] === HT) return viaFullParser(bytes);
     const colon = bytes.indexOf(COLON, at);
     if (colon < 0 || colon >= stop) return null;
-    // Only Call-ID/i, CSeq and To/t matter: skip other names by their first letter, unread.
-    const first = bytes[at]! | 0x20;
-    if (first !== 0x63 && first !== 0x69 && first !== 0x74) continue;
-    const name = ascii(bytes, at, colon).trim().toLowerCase();
-    if (name === 'call-id' || name === 'i') callId ??= utf8.decode(bytes.subarray(colon + 1, stop)).trim();
-    else if (name === 'cseq') cseq ??= ascii(bytes, colon + 1, stop).trim();
-    else if (name === 't' || name === 'to') to ??= ascii(bytes, colon + 1, stop);
+    // Only Call-ID/i, CSeq and To/t matter; other names are compared by bytes and skipped unread.
+    const kind = headerKind(bytes, at, colon);
+    if (kind === callIdHeader) callId ??= utf8.decode(bytes.subarray(colon + 1, stop)).trim();
+    else if (kind === cseqHeader && cseq === undefined) cseq = readCSeq(bytes, colon + 1, stop);
+    else if (kind === toHeader) to ??= ascii(bytes, colon + 1, stop);
   }
-  const cs = cseq === null ? null : /^(\d{1,10})\s+([A-Za-z0-9\-.!%*_+`'~]+)$/.exec(cseq);
-  if (!callId || !cs || Number(cs[1]) > 0x7fffffff) return null;
-  return { ...start, callId, cseqSeq: Number(cs[1]), cseqMethod: cs[2]!.toUpperCase(), toTagged: hasTag(to) };
+  if (!callId || !cseq) return null;
+  return { ...start, callId, cseqSeq: cseq.seq, cseqMethod: cseq.method, toTagged: hasTag(to) };
 }
 
-function startLine(line: string): Pick<SipSummary, 'kind' | 'method' | 'status'> | null {
-  if (line.startsWith('SIP/2.0 ')) {
-    const m = /^SIP\/2\.0 ([1-6]\d\d)/.exec(line);
-    return m ? { kind: 'response', method: '', status: Number(m[1]) } : null;
+const callIdHeader = 1;
+const cseqHeader = 2;
+const toHeader = 3;
+
+/** Which header `bytes[at..colon)` names (case-insensitive, compact forms, spaces before `:`). */
+function headerKind(bytes: Uint8Array, at: number, colon: number): number {
+  let end = colon;
+  while (end > at && isWhite(bytes[end - 1]!)) end--;
+  const len = end - at;
+  const c = bytes[at]! | 0x20;
+  if (len === 1) return c === 0x69 ? callIdHeader : c === 0x74 ? toHeader : 0;
+  if (len === 2) return sameLower(bytes, at, 'to') ? toHeader : 0;
+  if (len === 4) return sameLower(bytes, at, 'cseq') ? cseqHeader : 0;
+  if (len === 7) return sameLower(bytes, at, 'call-id') ? callIdHeader : 0;
+  return 0;
+}
+
+/** ASCII case-insensitive comparison with a lower-case literal (letters and `-` only). */
+function sameLower(bytes: Uint8Array, at: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const b = bytes[at + i]!;
+    const l = lower.charCodeAt(i);
+    if (b !== l && (b | 0x20) !== l) return false;
+    if (l === 0x2d && b !== l) return false;
   }
-  const parts = line.split(' ');
-  if (parts.length !== 3 || parts[2] !== 'SIP/2.0' || !parts[1] || !tokenChar.test(parts[0]!)) return null;
-  return { kind: 'request', method: parts[0]!.toUpperCase(), status: 0 };
+  return true;
+}
+
+/** ASCII white space as the full parser's `\S` sees it (tab, LF, VT, FF, CR, space). */
+const isWhite = (b: number) => b === SP || (b >= 9 && b <= 13);
+const isWhiteAt = (b: number | undefined) => b !== undefined && isWhite(b);
+
+/** `CSeq: 12 INVITE` → seq and upper-case method; null when malformed (as the full parser says). */
+function readCSeq(bytes: Uint8Array, from: number, to: number): { seq: number; method: string } | null {
+  let i = from;
+  while (i < to && isWhiteAt(bytes[i])) i++;
+  let end = to;
+  while (end > i && isWhiteAt(bytes[end - 1])) end--;
+  const digitsStart = i;
+  let seq = 0;
+  while (i < end && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) seq = seq * 10 + (bytes[i++]! - 0x30);
+  const digits = i - digitsStart;
+  if (digits === 0 || digits > 10 || seq > 0x7fffffff || !isWhiteAt(bytes[i])) return null;
+  while (i < end && isWhiteAt(bytes[i])) i++;
+  const method = ascii(bytes, i, end);
+  return tokenChar.test(method) ? { seq, method: method.toUpperCase() } : null;
+}
+
+const sipVersion = [0x53, 0x49, 0x50, 0x2f, 0x32, 0x2e, 0x30]; // "SIP/2.0"
+
+function isVersionAt(bytes: Uint8Array, at: number): boolean {
+  for (let i = 0; i < 7; i++) if (bytes[at + i] !== sipVersion[i]) return false;
+  return true;
+}
+
+const isDigit = (b: number | undefined) => b !== undefined && b >= 0x30 && b <= 0x39;
+
+/** `SIP/2.0 503 …` or `METHOD uri SIP/2.0` in `bytes[at..stop)`, read without building the line. */
+function startLine(
+  bytes: Uint8Array,
+  at: number,
+  stop: number,
+): Pick<SipSummary, 'kind' | 'method' | 'status'> | null {
+  if (stop - at >= 11 && isVersionAt(bytes, at) && bytes[at + 7] === SP) {
+    const [a, b, c] = [bytes[at + 8]!, bytes[at + 9], bytes[at + 10]];
+    if (a < 0x31 || a > 0x36 || !isDigit(b) || !isDigit(c)) return null;
+    return { kind: 'response', method: '', status: (a - 0x30) * 100 + (b! - 0x30) * 10 + (c! - 0x30) };
+  }
+  const first = bytes.indexOf(SP, at);
+  const last = stop - 8;
+  if (first <= at || first >= last || bytes[last] !== SP || !isVersionAt(bytes, last + 1)) return null;
+  // The URI: at least one byte, no white space.
+  if (last - first < 2) return null;
+  for (let i = first + 1; i < last; i++) if (isWhite(bytes[i]!)) return null;
+  const method = ascii(bytes, at, first);
+  return tokenChar.test(method) ? { kind: 'request', method: method.toUpperCase(), status: 0 } : null;
 }
 
 /** A non-empty `tag` among the header's parameters, read as the full parser reads it. */
