@@ -5,6 +5,7 @@ import { evaluateRule, judgeDeviation, judgeSilence } from './evaluate.ts';
 import { maintenancePhase } from './maintenance.ts';
 import { evaluateProbe } from './probe.ts';
 import { defaultParams, defaultRules, readRuleParams } from './rules.ts';
+import { alertTitle, describeEvidence } from './text.ts';
 import { decide, type Verdict } from './verdict.ts';
 
 const v = (state: Verdict['state']): Verdict => ({ state, value: 0, limit: 0, baseline: null, volume: 0 });
@@ -246,5 +247,45 @@ describe('rule parameters', () => {
       path: 'p',
       key: 'catalog.error.expectedMapping',
     });
+  });
+});
+
+describe('evidence in words', () => {
+  it('names the share, the volume, the window in the zone and the limit, in both languages', () => {
+    const e = {
+      kind: 'code-rate' as const,
+      ruleId: 'default-503',
+      unit: 'share' as const,
+      value: 0.4,
+      limit: 0.1,
+      baseline: null,
+      volume: 120,
+      codes: [503],
+      signal: null,
+      window: { from: '2026-11-22T10:04:00.000Z', to: '2026-11-22T10:04:30.000Z' },
+      series: [],
+    };
+    expect(describeEvidence(e, 'de', 'Europe/Berlin')).toBe(
+      '40 % Antworten 503 bei 120 Versuchen von 11:04:00 bis 11:04:30 (Grenze 10 %).',
+    );
+    expect(describeEvidence(e, 'en', 'Europe/Berlin')).toBe(
+      '40% 503 answers out of 120 attempts from 11:04:00 to 11:04:30 (limit 10%).',
+    );
+    const silence = {
+      ...e,
+      kind: 'silence' as const,
+      unit: 'count' as const,
+      value: 3,
+      limit: 24,
+      baseline: 120,
+      codes: [],
+      signal: 'invites',
+    };
+    expect(describeEvidence(silence, 'en', 'UTC')).toBe(
+      '3 call attempts from 10:04:00 to 10:04:30, about 120 would be normal.',
+    );
+    expect(alertTitle(e, { component: { de: 'SIP-Trunk', en: 'SIP trunk' }, source: null }).en).toBe(
+      'Many 503 answers from SIP trunk',
+    );
   });
 });

@@ -55,6 +55,13 @@ export function clockTime(iso: string, lang: Lang, timeZone: string): string {
   }).format(new Date(iso));
 }
 
+/** `10:04:30` in the zone given: the windows judged are seconds apart, the alert carries the date. */
+export function windowTime(iso: string, lang: Lang, timeZone: string): string {
+  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { timeZone, timeStyle: 'medium' }).format(
+    new Date(iso),
+  );
+}
+
 const both = (f: (lang: Lang) => string): Bilingual => ({ de: f('de'), en: f('en') });
 
 /** Who the alert is about: the peer or monitor if there is one, else the component. */
@@ -123,6 +130,7 @@ export function alertTitle(e: AlertEvidence, s: AlertSubject): Bilingual {
 export function describeEvidence(e: AlertEvidence, lang: Lang, timeZone: string): string {
   const de = lang === 'de';
   const t = (iso: string) => clockTime(iso, lang, timeZone);
+  const w = (iso: string) => windowTime(iso, lang, timeZone);
   switch (e.kind) {
     case 'isa':
     case 'code-rate':
@@ -148,8 +156,8 @@ export function describeEvidence(e: AlertEvidence, lang: Lang, timeZone: string)
             ? `, üblich ${percent(e.baseline, lang)}`
             : `, normally ${percent(e.baseline, lang)}`;
       return de
-        ? `${percent(e.value, lang)} ${what} bei ${count(e.volume, lang)} Versuchen von ${t(e.window.from)} bis ${t(e.window.to)} (Grenze ${percent(e.limit, lang)}${base}).`
-        : `${percent(e.value, lang)} ${what} out of ${count(e.volume, lang)} attempts from ${t(e.window.from)} to ${t(e.window.to)} (limit ${percent(e.limit, lang)}${base}).`;
+        ? `${percent(e.value, lang)} ${what} bei ${count(e.volume, lang)} Versuchen von ${w(e.window.from)} bis ${w(e.window.to)} (Grenze ${percent(e.limit, lang)}${base}).`
+        : `${percent(e.value, lang)} ${what} out of ${count(e.volume, lang)} attempts from ${w(e.window.from)} to ${w(e.window.to)} (limit ${percent(e.limit, lang)}${base}).`;
     }
     case 'silence': {
       const what =
@@ -161,8 +169,8 @@ export function describeEvidence(e: AlertEvidence, lang: Lang, timeZone: string)
             ? 'erfolgreiche Registrierungen'
             : 'successful registrations';
       return de
-        ? `${count(e.value, lang)} ${what} von ${t(e.window.from)} bis ${t(e.window.to)}, üblich wären etwa ${count(e.baseline, lang)}.`
-        : `${count(e.value, lang)} ${what} from ${t(e.window.from)} to ${t(e.window.to)}, about ${count(e.baseline, lang)} would be normal.`;
+        ? `${count(e.value, lang)} ${what} von ${w(e.window.from)} bis ${w(e.window.to)}, üblich wären etwa ${count(e.baseline, lang)}.`
+        : `${count(e.value, lang)} ${what} from ${w(e.window.from)} to ${w(e.window.to)}, about ${count(e.baseline, lang)} would be normal.`;
     }
     case 'probe': {
       const code = e.code === null ? '' : de ? ` (Antwort ${e.code})` : ` (answer ${e.code})`;
