@@ -11,6 +11,11 @@
 import { bodyLines, type Line } from './notification-lines.ts';
 import { type Locale, type Notice, noticeLink } from './notification-notice.ts';
 import {
+  type OperatorReportNotice,
+  operatorReportSubject,
+  renderOperatorReportNotice,
+} from './subscription-report-notice.ts';
+import {
   renderSubscriptionNotice,
   type SubscriptionNotice,
   subscriptionSubject,
@@ -58,20 +63,26 @@ const linkLabel: Record<Notice['type'], Record<Locale, string>> = {
 };
 
 /** The subject line; needs no settings, so the outbox can store it at once. */
-export function noticeSubject(notice: Notice | SubscriptionNotice, locale: Locale): string {
+export function noticeSubject(
+  notice: Notice | SubscriptionNotice | OperatorReportNotice,
+  locale: Locale,
+): string {
   if (notice.type === 'subscription') return subscriptionSubject(notice, locale);
+  if (notice.type === 'operator_report') return operatorReportSubject(notice, locale);
   const prefix = subjectPrefix[notice.event][locale];
   const name = notice.type === 'report' ? notice.ticket : notice.title[locale] || notice.title.de;
   return clip(`${prefix}: ${name}`, 200);
 }
 
 export function renderNotification(
-  notice: Notice | SubscriptionNotice,
+  notice: Notice | SubscriptionNotice | OperatorReportNotice,
   locale: Locale,
   settings: RenderSettings,
 ): RenderedNotification {
-  // Confirmations, "already subscribed" and test events have their own words (subscription-text.ts).
+  // Confirmations, "already subscribed" and test events have their own words (subscription-text.ts),
+  // and so has a new report told to operator channels (subscription-report-notice.ts).
   if (notice.type === 'subscription') return renderSubscriptionNotice(notice, locale, settings);
+  if (notice.type === 'operator_report') return renderOperatorReportNotice(notice, locale, settings);
   const lines = bodyLines(notice, locale, settings.timeZone);
   const link = `${settings.publicUrl}${noticeLink(notice)}`;
   const more = linkLabel[notice.type][locale];

@@ -21,6 +21,7 @@ export const operatorEvents = [
   'maintenance.reminder',
   'maintenance.started',
   'maintenance.completed',
+  'report.received',
 ] as const;
 
 export const telegramApiBase = 'https://api.telegram.org';

@@ -19,6 +19,7 @@ import type { AlertNotice, Locale, Notice } from '#src/domain/notification-notic
 import { noticeSubject } from '#src/domain/notification-text.ts';
 import type { SubscriptionNotice } from '#src/domain/subscription-text.ts';
 import type { ServiceContext, Tx } from './context.ts';
+import { enqueueReportForOperators } from './enqueue-report-for-operators.ts';
 import { loadIncidentNotice, loadMaintenanceNotice, loadReportNotice } from './load-notice.ts';
 import {
   operatorChannelsFor,
@@ -86,8 +87,11 @@ export async function enqueueNotifications(
   ctx: ServiceContext,
   event: NotificationEvent,
 ): Promise<number> {
+  // Operator channels hear of a new report in their own words (enqueue-report-for-operators.ts).
+  const forOperators =
+    event.event === 'report.received' ? await enqueueReportForOperators(trx, ctx, event.reportId) : 0;
   const fanout = await plan(trx, event);
-  if (!fanout || fanout.recipients.length === 0) return 0;
+  if (!fanout || fanout.recipients.length === 0) return forOperators;
   const now = ctx.clock().toISOString();
   const rows: Insertable<NotificationTable>[] = fanout.recipients.map((r) => ({
     id: ctx.newId(),
@@ -126,7 +130,7 @@ export async function enqueueNotifications(
       .executeTakeFirst();
     inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
-  return inserted;
+  return inserted + forOperators;
 }
 
 async function plan(trx: Tx, e: NotificationEvent): Promise<Fanout | null> {

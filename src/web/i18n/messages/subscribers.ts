@@ -95,7 +95,7 @@ export const de = {
   'subscribers.console.scope.components': '{count} Komponenten',
   'subscribers.channels.title': 'Kanäle fürs Team',
   'subscribers.channels.intro':
-    'Chat-Räume und Webhooks, die Alarme, Störungs- und Wartungsereignisse erhalten. Zugangsdaten werden nach dem Speichern nie wieder angezeigt.',
+    'Chat-Räume und Webhooks, die Alarme, Störungs- und Wartungsereignisse und neue Meldungen erhalten. Zugangsdaten werden nach dem Speichern nie wieder angezeigt.',
   'subscribers.channels.add': 'Kanal hinzufügen',
   'subscribers.channels.edit': 'Kanal bearbeiten',
   'subscribers.channels.empty': 'Noch keine Kanäle eingerichtet.',
@@ -141,6 +141,7 @@ export const de = {
   'subscribers.channels.event.maintenance.reminder': 'Wartung: Erinnerung',
   'subscribers.channels.event.maintenance.started': 'Wartung begonnen',
   'subscribers.channels.event.maintenance.completed': 'Wartung abgeschlossen',
+  'subscribers.channels.event.report.received': 'Neue Störungsmeldung',
   'subscribers.channels.error.name': 'Bitte geben Sie einen Namen an (höchstens 100 Zeichen).',
   'subscribers.channels.error.kind': 'Bitte wählen Sie eine Art.',
   'subscribers.channels.error.events': 'Bitte wählen Sie mindestens ein Ereignis.',
@@ -241,7 +242,7 @@ export const en: Record<keyof typeof de, string> = {
   'subscribers.console.scope.components': '{count} components',
   'subscribers.channels.title': 'Team channels',
   'subscribers.channels.intro':
-    'Chat rooms and webhooks that receive alerts, incident and maintenance events. Credentials are never shown again after saving.',
+    'Chat rooms and webhooks that receive alerts, incident and maintenance events and new reports. Credentials are never shown again after saving.',
   'subscribers.channels.add': 'Add channel',
   'subscribers.channels.edit': 'Edit channel',
   'subscribers.channels.empty': 'No channels set up yet.',
@@ -286,6 +287,7 @@ export const en: Record<keyof typeof de, string> = {
   'subscribers.channels.event.maintenance.reminder': 'Maintenance reminder',
   'subscribers.channels.event.maintenance.started': 'Maintenance started',
   'subscribers.channels.event.maintenance.completed': 'Maintenance completed',
+  'subscribers.channels.event.report.received': 'New outage report',
   'subscribers.channels.error.name': 'Please enter a name (at most 100 characters).',
   'subscribers.channels.error.kind': 'Please choose a kind.',
   'subscribers.channels.error.events': 'Please select at least one event.',
