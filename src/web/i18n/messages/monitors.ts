@@ -37,7 +37,12 @@ export const de = {
   'monitors.error.notHeartbeat': 'Diesen Heartbeat-Monitor gibt es nicht.',
   'monitors.error.alreadyPaused': 'Der Monitor ist bereits pausiert.',
   'monitors.error.notPaused': 'Der Monitor ist nicht pausiert.',
-  'api.tag.heartbeat': 'Heartbeats',
+  'api.tag.monitors': 'Monitore und Heartbeats',
+  'api.op.listMonitors': 'Monitore mit Zustand auflisten',
+  'api.opDesc.listMonitors':
+    'Jeder Monitor mit Zustand (unknown, up, down, overloaded), seit wann, und der letzten Prüfung (Antwortzeit, Code, Einzelheiten). Einstellungen werden nicht ausgegeben.',
+  'api.field.monitorState':
+    'unknown: noch nicht geprüft; up; down: nach downAfter Fehlschlägen in Folge; overloaded: SIP 503',
   'api.op.pingHeartbeat': 'Heartbeat melden',
   'api.opDesc.pingHeartbeat':
     'Ein Job (Abrechnungslauf, Sicherung) ruft seine geheime Heartbeat-Adresse auf, wenn er gelaufen ist. Bleibt der Aufruf länger als Periode plus Karenz aus, gilt der Monitor als gestört. Unbekannte Adressen: 404.',
@@ -143,7 +148,12 @@ export const en: Record<keyof typeof de, string> = {
   'monitors.error.notHeartbeat': 'This heartbeat monitor does not exist.',
   'monitors.error.alreadyPaused': 'The monitor is already paused.',
   'monitors.error.notPaused': 'The monitor is not paused.',
-  'api.tag.heartbeat': 'Heartbeats',
+  'api.tag.monitors': 'Monitors and heartbeats',
+  'api.op.listMonitors': 'List monitors with their state',
+  'api.opDesc.listMonitors':
+    'Every monitor with its state (unknown, up, down, overloaded), since when, and its last check (response time, code, detail). Settings are not returned.',
+  'api.field.monitorState':
+    'unknown: not checked yet; up; down: after downAfter failures in a row; overloaded: SIP 503',
   'api.op.pingHeartbeat': 'Report a heartbeat',
   'api.opDesc.pingHeartbeat':
     'A job (billing run, backup) calls its secret heartbeat URL when it has run. When no call comes for longer than the period plus grace, the monitor counts as down. Unknown URLs: 404.',

@@ -26,7 +26,7 @@ const exampleIds: Record<Tag, string> = {
   maintenances: 'MAINTENANCE_ID',
   tokens: 'TOKEN_ID',
   announcement: '',
-  heartbeat: 'HEARTBEAT_TOKEN',
+  monitors: 'HEARTBEAT_TOKEN',
   alerts: '',
   meta: '',
 };

@@ -14,7 +14,7 @@ export type Tag =
   | 'maintenances'
   | 'tokens'
   | 'announcement'
-  | 'heartbeat'
+  | 'monitors'
   | 'alerts'
   | 'meta';
 

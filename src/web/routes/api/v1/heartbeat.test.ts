@@ -3,7 +3,7 @@ import { parseCatalogFile } from '#src/config/catalog-file.ts';
 import { applyCatalog } from '#src/services/apply-catalog.ts';
 import { rotateHeartbeatToken } from '#src/services/heartbeats.ts';
 import { listMonitors } from '#src/services/list-monitors.ts';
-import { buildTestApp, type TestApp } from '../../../../../test/support/app.ts';
+import { apiToken, buildTestApp, type TestApp } from '../../../../../test/support/app.ts';
 import { testContext } from '../../../../../test/support/factories.ts';
 
 describe('GET|POST /api/v1/heartbeat/:token', () => {
@@ -53,5 +53,30 @@ monitors:
   it('is listed in the OpenAPI document', async () => {
     const doc = (await t.app.inject('/api/v1/openapi.json')).json();
     expect(Object.keys(doc.paths['/heartbeat/{token}'])).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/monitors'])).toEqual(['get']);
+  });
+
+  it('GET /api/v1/monitors lists states for operators, never settings', async () => {
+    expect((await t.app.inject('/api/v1/monitors')).statusCode).toBe(401);
+    const token = await apiToken(t, 'operator');
+    const r = await t.app.inject({ url: '/api/v1/monitors', headers: { authorization: token } });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().monitors).toEqual([
+      {
+        id: 'billing-run',
+        component_id: 'billing',
+        kind: 'heartbeat',
+        name: { de: 'Abrechnung', en: 'Abrechnung' },
+        target: '',
+        enabled: true,
+        paused: false,
+        state: 'up',
+        since: '2026-11-20T10:00:00.000Z',
+        last_checked_at: '2026-11-20T10:01:00.000Z',
+        last_rtt_ms: 0,
+        last_code: null,
+        last_detail: 'ping',
+      },
+    ]);
   });
 });

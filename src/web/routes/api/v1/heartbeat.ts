@@ -34,7 +34,7 @@ export function heartbeatEndpoints(deps: AppDeps): Endpoint[] {
     method: 'GET',
     url: '/heartbeat/:token',
     operationId: 'pingHeartbeat',
-    tag: 'heartbeat',
+    tag: 'monitors',
     role: null,
     params: Params,
     success: { status: 200, schema: Ping },

@@ -13,10 +13,11 @@ import { announcementEndpoints } from './announcement.ts';
 import { componentEndpoints } from './components.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { type Endpoint, endpoint, registerEndpoint } from './endpoint.ts';
+import { heartbeatEndpoints } from './heartbeat.ts';
 import { incidentCloudEndpoints } from './incident-clouds.ts';
 import { incidentEndpoints } from './incidents.ts';
-import { heartbeatEndpoints } from './heartbeat.ts';
 import { maintenanceEndpoints } from './maintenances.ts';
+import { monitorEndpoints } from './monitors.ts';
 import { apiBase, openApiDocument } from './openapi.ts';
 import { tokenEndpoints } from './tokens.ts';
 import { validatorCompiler } from './validation.ts';
@@ -30,6 +31,7 @@ export function apiV1Endpoints(deps: AppDeps): Endpoint[] {
     ...maintenanceEndpoints(deps),
     ...tokenEndpoints(deps),
     ...announcementEndpoints(deps),
+    ...monitorEndpoints(deps),
     ...heartbeatEndpoints(deps),
     ...alertmanagerEndpoints(deps),
   ];
