@@ -2,9 +2,12 @@ import { beforeEach, expect, it } from 'vitest';
 import { createLiveness } from '#src/jobs/liveness.ts';
 import { rowFromCounts } from '#src/services/telemetry-rows.ts';
 import { seedMiniCatalog, testClock, testContext } from '../../test/support/factories.ts';
+import { insertReport, seedReportCatalog } from '../../test/support/reports.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
 import { seeded, windowOf } from '../../test/support/telemetry-simulation.ts';
 import { systemActor } from '../services/context.ts';
+import { detectReportClusters } from '../services/detect-report-clusters.ts';
+import { handleReportAlert } from '../services/handle-report-alert.ts';
 import { runDetectors } from './detector-loop.ts';
 
 const normal = { 200: 60, 486: 12, 487: 15, 480: 8, 603: 5 };
@@ -172,6 +175,45 @@ describeEachStore('detector loop', (getStore) => {
     await db().deleteFrom('monitors').execute();
     clock.advance(10_000);
     expect((await runDetectors(deps(clock))).cleared).toEqual(['monitor:trunk-options']);
+  });
+
+  it('raises a report-cluster alert on the service’s first component and clears it once handled', async () => {
+    await seedReportCatalog(getStore());
+    await db()
+      .insertInto('telemetry_peers')
+      .values({
+        id: 'carrier-a',
+        component_id: 'sip-trunk',
+        name_de: 'Carrier A',
+        name_en: 'Carrier A',
+        match: '192.0.2.10',
+        port: null,
+        position: 0,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const clock = testClock('2026-11-23T10:00:05.000Z');
+    for (let i = 0; i < 5; i++) {
+      await insertReport(getStore(), {
+        service_id: 'cloud',
+        created_at: new Date(clock().getTime() - i * 60_000).toISOString(),
+      });
+    }
+    const { raised } = await detectReportClusters({ ctx: testContext(getStore(), clock) });
+    const pass = await runDetectors(deps(clock));
+    expect(pass.raised).toEqual([`reports:${raised[0]}`]);
+    const alert = await db()
+      .selectFrom('alerts')
+      .selectAll()
+      .where('rule_key', '=', `reports:${raised[0]}`)
+      .executeTakeFirstOrThrow();
+    expect(alert).toMatchObject({ component_id: 'media-cottbus', source: 'reports', severity: 'warning' });
+    await handleReportAlert({
+      ctx: testContext(getStore(), clock),
+      input: { alertId: raised[0]!, action: 'dismiss' },
+    });
+    clock.advance(10_000);
+    expect((await runDetectors(deps(clock))).cleared).toEqual([`reports:${raised[0]}`]);
   });
 
   it('evaluates in one process only: the lease holder', async () => {
