@@ -158,7 +158,7 @@ export interface TemplateTable {
 export interface UserTable {
   id: string;
   email: string;
-  /** `admin` | `operator`. */
+  /** `admin` | `operator` | `partner` (only by accepting an invitation; no staff right). */
   role: string;
   password_hash: string;
   /** Preferred console language, `de` | `en`. */
