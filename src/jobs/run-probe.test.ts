@@ -34,6 +34,10 @@ describe('runProbe: from a stored monitor to its probe', () => {
       code: 200,
     });
     expect(await runProbe(monitor('tcp', `127.0.0.1:${port}`, {}), {})).toMatchObject({ outcome: 'up' });
+    // A bracketed IPv6 target reaches the TCP probe as a plain address (nothing listens on ::1 here).
+    const v6 = await runProbe(monitor('tcp', `[::1]:${port}`, {}), {});
+    expect(v6.detail).not.toMatch(/invalid target/);
+    expect(v6.outcome).toBe('down');
   });
 
   it('names a missing secret variable, never a value, and refuses unknown kinds', async () => {

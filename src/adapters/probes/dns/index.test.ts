@@ -84,3 +84,34 @@ describe('DNS probe against a real UDP responder', () => {
     });
   });
 });
+
+describe('DNS probe against a responder on IPv6 loopback', () => {
+  let server6: Socket | null = null;
+  let port6 = 0;
+  beforeAll(async () => {
+    const s = createSocket('udp6');
+    s.on('message', (msg, rinfo) => {
+      const reply = answer(msg);
+      if (reply) s.send(reply, rinfo.port, rinfo.address);
+    });
+    // Hosts without IPv6 loopback skip this part (the bind fails).
+    port6 = await new Promise<number>((resolve) => {
+      s.once('error', () => resolve(0));
+      s.bind(0, '::1', () => resolve((s.address() as AddressInfo).port));
+    });
+    if (port6 > 0) server6 = s;
+    else s.close();
+  });
+  afterAll(() => new Promise<void>((resolve) => (server6 ? server6.close(() => resolve()) : resolve())));
+
+  it('asks a server given as an IPv6 address', async (ctx) => {
+    if (!server6) return ctx.skip();
+    const r = await probeDns({
+      name: 'sip.example.test',
+      type: 'A',
+      server: { host: '::1', port: port6 },
+      timeoutMs: 1000,
+    });
+    expect(r).toMatchObject({ outcome: 'up', detail: 'A 192.0.2.10, 192.0.2.11' });
+  });
+});
