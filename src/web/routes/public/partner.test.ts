@@ -141,6 +141,45 @@ describe('partner area', () => {
   });
 });
 
+describe('partner sign-in', () => {
+  it('signs in on the common sign-in page and lands in the partner area', async () => {
+    await seedPartner(t.store, { id: 'partner-1', email: 'lena@partner.example' });
+    await t.store.db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword('the partner password') })
+      .where('id', '=', 'partner-1')
+      .execute();
+    const page = await t.app.inject({ method: 'GET', url: '/console/login' });
+    const cookie = String(page.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/console/login',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({
+        _csrf: csrf,
+        email: 'lena@partner.example',
+        password: 'the partner password',
+        next: '',
+      }),
+    });
+    expect(res.statusCode).toBe(303);
+    const session = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('dt_session='))
+      ?.split(';')[0];
+    const landing = await t.app.inject({
+      method: 'GET',
+      url: String(res.headers.location),
+      headers: { cookie: session ?? '' },
+    });
+    expect(landing.statusCode).toBe(303);
+    expect(landing.headers.location).toBe('/partner');
+    const area = await t.app.inject({ method: 'GET', url: '/partner', headers: { cookie: session ?? '' } });
+    expect(area.statusCode).toBe(200);
+  });
+});
+
 describe('partner password', () => {
   it('changes the own password with the current one; every session ends', async () => {
     const s = await signedInPartner('partner-1');
