@@ -11,7 +11,7 @@ describe('probe metrics', () => {
         outcome: 'up',
         rttMs: 42,
         detail: '',
-        metrics: { certificateDaysLeft: 30, certificateExpiresAt: 1_797_000_000 },
+        metrics: { certificateDaysLeft: 30, certificateWarning: 1, certificateExpiresAt: 1_797_000_000 },
       },
     );
     recordProbeMetrics(
@@ -24,6 +24,7 @@ describe('probe metrics', () => {
     expect(text).toContain(
       'dialtone_tls_certificate_expiry_timestamp_seconds{monitor="sbc \\"fra\\""} 1797000000',
     );
+    expect(text).toContain('dialtone_tls_certificate_warning{monitor="sbc \\"fra\\""} 1');
     expect(text).toMatch(/dialtone_probe_results_total\{kind="sip-options",outcome="overloaded"\} 1/);
     if (promtoolSkipReason() === null) expect(promtoolCheck(text)).toEqual({ status: 0, output: '' });
   });

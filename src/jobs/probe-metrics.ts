@@ -25,6 +25,12 @@ const certificateExpiry = metrics.gauge(
   ['monitor'],
 );
 
+const certificateWarning = metrics.gauge(
+  'dialtone_tls_certificate_warning',
+  "1 when fewer days than the monitor's warnDaysLeft remain on its TLS certificate, else 0.",
+  ['monitor'],
+);
+
 export function recordProbeMetrics(monitor: { id: string; kind: string }, result: ProbeResult): void {
   const labels = { monitor: monitor.id, kind: monitor.kind };
   probeResults.inc({ kind: monitor.kind, outcome: result.outcome });
@@ -32,4 +38,6 @@ export function recordProbeMetrics(monitor: { id: string; kind: string }, result
   monitorUp.set(labels, result.outcome === 'up' ? 1 : 0);
   const expiresAt = result.metrics?.certificateExpiresAt;
   if (expiresAt !== undefined) certificateExpiry.set({ monitor: monitor.id }, expiresAt);
+  const warning = result.metrics?.certificateWarning;
+  if (warning !== undefined) certificateWarning.set({ monitor: monitor.id }, warning);
 }
