@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { drive, seeded, windowOf } from '../../../test/support/telemetry-simulation.ts';
-import { kpis, sumCounts } from '../kpi.ts';
 import { evaluateRule, judgeDeviation, judgeSilence } from './evaluate.ts';
 import { maintenancePhase } from './maintenance.ts';
 import { evaluateProbe } from './probe.ts';
