@@ -67,10 +67,10 @@ function startWorker(env: Record<string, string>, id: string): ChildProcess {
   const child = spawn(process.execPath, [childScript], {
     env: {
       ...process.env,
-      ...env,
-      OUTBOX_WORKER_ID: id,
       OUTBOX_LEASE_MS: String(leaseMs),
       OUTBOX_CONCURRENCY: String(lanes),
+      ...env,
+      OUTBOX_WORKER_ID: id,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -170,6 +170,40 @@ describe.skipIf(missing !== null && skipOrFail('PostgreSQL', missing) !== null)(
       try {
         await crashScenario(store, { OUTBOX_DATABASE_URL: url });
       } finally {
+        await store.close();
+      }
+    }, 120_000);
+
+    it('lets two worker processes share 1,000 messages, each sent once', async () => {
+      pg ??= await startPostgres();
+      const url = pg.createDatabase(`shared${process.pid}`);
+      const store = await openStore({ databaseUrl: url });
+      const sink = await startSmtpSink({ countOnly: true });
+      // Both live the whole time: a claim long enough that a slow send never outlives it.
+      const env = {
+        OUTBOX_DATABASE_URL: url,
+        OUTBOX_SMTP_URL: sink.url,
+        OUTBOX_BATCH: '50',
+        OUTBOX_LEASE_MS: '60000',
+      };
+      const workers = [startWorker(env, 'one'), startWorker(env, 'two')];
+      try {
+        await seed(store);
+        await until('all mails sent', () => sink.messageIds.length >= total);
+        for (const w of workers) w.kill('SIGTERM');
+        await Promise.all(workers.map(exited));
+        expect(sink.messageIds).toHaveLength(total);
+        expect(new Set(sink.messageIds).size).toBe(total);
+        const byWorker = await store.db
+          .selectFrom('notification_attempts')
+          .select(['worker', (eb) => eb.fn.countAll().as('n')])
+          .groupBy('worker')
+          .orderBy('worker')
+          .execute();
+        expect(byWorker.map((r) => r.worker)).toEqual(['one', 'two']);
+      } finally {
+        for (const w of workers) if (w.exitCode === null && !w.signalCode) w.kill('SIGKILL');
+        await sink.close();
         await store.close();
       }
     }, 120_000);
