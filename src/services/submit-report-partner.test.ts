@@ -71,6 +71,13 @@ describeEachStore('reports by partners', (getStore) => {
       .where('id', '=', filed.id)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ reporter_kind: 'partner', partner_user_id: 'partner-1' });
+    // The phone given once fills in the partner's next form.
+    const profile = await getStore()
+      .db.selectFrom('partner_profiles')
+      .select('phone')
+      .where('user_id', '=', 'partner-1')
+      .executeTakeFirstOrThrow();
+    expect(profile.phone).toBe('+49355123456');
     const mine = await listPartnerReports(getStore().db, { partnerUserId: 'partner-1' });
     expect(mine.map((r) => r.ticket)).toEqual([filed.ticket]);
     const theirs = await listPartnerReports(getStore().db, { partnerUserId: 'partner-2' });

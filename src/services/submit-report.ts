@@ -208,6 +208,15 @@ async function insertReport(
       .insertInto('reports')
       .values({ ...row, ticket, state, incident_id: incidentId })
       .execute();
+    if (row.partner_user_id && row.phone) {
+      // A partner's phone, once given, fills in the next report's form (the invitation has none).
+      await trx
+        .updateTable('partner_profiles')
+        .set({ phone: row.phone })
+        .where('user_id', '=', row.partner_user_id)
+        .where('phone', '=', '')
+        .execute();
+    }
     await enqueueNotifications(trx, ctx, { event: 'report.received', reportId: row.id, followToken });
     // No personal data in the audit log: the retention job erases it from the report only.
     await writeAudit(trx, ctx, {
