@@ -103,7 +103,7 @@ describe.skipIf(noChromium !== null).each(kinds)('subscribe by email, receive, u
       await customerPage.getByRole('link', { name: t('subscribers.link') }).click();
       expect(await seriousAxeViolations(customerPage)).toEqual([]);
       await customerPage.getByLabel(t('subscribers.kind.email'), { exact: true }).check();
-      await customerPage.getByLabel(t('subscribers.address.label')).fill(customer);
+      await customerPage.getByLabel(t('subscribers.address.labelNoSms')).fill(customer);
       await customerPage.getByLabel(t('subscribers.scope.all')).check();
       await customerPage.getByRole('button', { name: t('subscribers.submit') }).click();
       await expect

@@ -14,6 +14,8 @@ export const de = {
   'subscribers.address.label': 'E-Mail-Adresse, Mobilnummer oder Webhook-URL',
   'subscribers.address.hint':
     'Mobilnummer mit Ländervorwahl oder mit 0 (z. B. 0176 1234567); Webhook-URLs beginnen mit https://.',
+  'subscribers.address.labelNoSms': 'E-Mail-Adresse oder Webhook-URL',
+  'subscribers.address.hintNoSms': 'Webhook-URLs beginnen mit https://.',
   'subscribers.locale.label': 'Sprache der Nachrichten',
   'subscribers.scope.label': 'Worüber?',
   'subscribers.scope.all': 'Alle Störungen und Wartungen',
@@ -164,6 +166,8 @@ export const en: Record<keyof typeof de, string> = {
   'subscribers.address.label': 'Email address, mobile number or webhook URL',
   'subscribers.address.hint':
     'Mobile number with country code (e.g. +49 176 1234567); webhook URLs start with https://.',
+  'subscribers.address.labelNoSms': 'Email address or webhook URL',
+  'subscribers.address.hintNoSms': 'Webhook URLs start with https://.',
   'subscribers.locale.label': 'Language of the messages',
   'subscribers.scope.label': 'About what?',
   'subscribers.scope.all': 'All incidents and maintenance',

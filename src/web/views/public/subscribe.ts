@@ -75,7 +75,18 @@ export function renderSubscribeForm(r: Reader, d: SubscribeFormData, url: string
   const t = r.t;
   const v = d.values;
   const kinds = d.offered.map((k) => ({ value: k, label: t(`subscribers.kind.${k}`) }));
-  const form = html`<form method="post" action="/subscribe" class="report subscribe" novalidate>!${csrfField(d.csrf)}!${errorSummary(t, d.errors)}!${radios('kind', t('subscribers.kind.label'), kinds, v.kind ?? 'email', fieldError(t, d.errors, 'kind'))}!${input({ name: 'address', label: t('subscribers.address.label'), hint: t('subscribers.address.hint'), value: v.address ?? '', required: true, autocomplete: 'email', error: fieldError(t, d.errors, 'address') })}!${localeSelect(r, v.locale ?? r.locale)}!${scopeFields(r, d.components, v.scope ?? 'all', v.components ?? [], d.errors)}<div class="hp" aria-hidden="true"><label for="${controlId(subscribeHoneypot)}">${t('subscribers.honeypot')}</label><input type="text" id="${controlId(subscribeHoneypot)}" name="${subscribeHoneypot}" value="" tabindex="-1" autocomplete="off"></div><p class="hint">${t('subscribers.privacy')}</p><button type="submit">${t('subscribers.submit')}</button></form>`;
+  // Without an SMS gateway the form does not ask for a mobile number.
+  const sms = d.offered.includes('sms');
+  const address = input({
+    name: 'address',
+    label: sms ? t('subscribers.address.label') : t('subscribers.address.labelNoSms'),
+    hint: sms ? t('subscribers.address.hint') : t('subscribers.address.hintNoSms'),
+    value: v.address ?? '',
+    required: true,
+    autocomplete: 'email',
+    error: fieldError(t, d.errors, 'address'),
+  });
+  const form = html`<form method="post" action="/subscribe" class="report subscribe" novalidate>!${csrfField(d.csrf)}!${errorSummary(t, d.errors)}!${radios('kind', t('subscribers.kind.label'), kinds, v.kind ?? 'email', fieldError(t, d.errors, 'kind'))}!${address}!${localeSelect(r, v.locale ?? r.locale)}!${scopeFields(r, d.components, v.scope ?? 'all', v.components ?? [], d.errors)}<div class="hp" aria-hidden="true"><label for="${controlId(subscribeHoneypot)}">${t('subscribers.honeypot')}</label><input type="text" id="${controlId(subscribeHoneypot)}" name="${subscribeHoneypot}" value="" tabindex="-1" autocomplete="off"></div><p class="hint">${t('subscribers.privacy')}</p><button type="submit">${t('subscribers.submit')}</button></form>`;
   const body = html`<h1>${t('subscribers.title')}</h1><p>${t('subscribers.intro')}</p>!${form}`;
   return renderPublicPage(r, { title: t('subscribers.title'), section: 'none', body, url });
 }
