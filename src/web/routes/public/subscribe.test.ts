@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SubscriptionNotice } from '#src/domain/subscription-text.ts';
+import { hashToken } from '#src/services/secrets.ts';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { seedMiniCatalog } from '../../../../test/support/factories.ts';
+import { insertReport, seedReportCatalog } from '../../../../test/support/reports.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -175,5 +177,22 @@ describe('SMS subscription', () => {
     expect(wrong.body).toContain('The code is wrong or has expired');
     const right = await post('/subscribe/sms', { phone: '+4917612345678', code }, form);
     expect(right.body).toContain('Subscription confirmed');
+  });
+});
+
+describe('subscribing from a report follow page', () => {
+  it('prefills the reporter address only with the right follow token', async () => {
+    await seedReportCatalog(t.store);
+    await insertReport(t.store, {
+      ticket: 'ST-2026-000777',
+      follow_token_hash: hashToken('follow-secret'),
+      email: 'erika@example.net',
+    });
+    const good = await t.app.inject({ url: '/subscribe?ticket=ST-2026-000777&token=follow-secret' });
+    expect(good.body).toContain('value="erika@example.net"');
+    const bad = await t.app.inject({ url: '/subscribe?ticket=ST-2026-000777&token=guess' });
+    expect(bad.body).not.toContain('erika@example.net');
+    const follow = await t.app.inject({ url: '/reports/ST-2026-000777?token=follow-secret' });
+    expect(follow.body).toContain('href="/subscribe?ticket=ST-2026-000777&amp;token=follow-secret"');
   });
 });
