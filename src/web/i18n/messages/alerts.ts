@@ -88,6 +88,9 @@ export const de = {
   'api.opDesc.receiveAlertmanager':
     'Webhook-Empfänger für Alertmanager (Payload Version 4). Jeder Alarm wird über ein Label (Standard: component) einer Komponente zugeordnet und als Alarm ausgelöst oder beendet. Alarme ohne bekannte Komponente werden gezählt und in der Antwort genannt.',
   'api.tag.alerts': 'Alarme',
+  'api.op.listAlerts': 'Alarme auflisten',
+  'api.opDesc.listAlerts':
+    'Aktive Alarme (neueste zuerst) und die 50 zuletzt beendeten, jeweils mit Befund (Zahlen, beurteiltes Fenster, Verlauf) und Entscheidung.',
   'catalog.kind.detector': 'Erkennungsregel',
 } as const;
 
@@ -176,5 +179,8 @@ export const en: Record<keyof typeof de, string> = {
   'api.opDesc.receiveAlertmanager':
     'Webhook receiver for Alertmanager (payload version 4). Each alert is mapped to a component by a label (default: component) and raised or cleared as an alert. Alerts naming no known component are counted and listed in the answer.',
   'api.tag.alerts': 'Alerts',
+  'api.op.listAlerts': 'List alerts',
+  'api.opDesc.listAlerts':
+    'Firing alerts (newest first) and the 50 most recently ended, each with its evidence (numbers, window judged, series) and decision.',
   'catalog.kind.detector': 'detector rule',
 } as const;

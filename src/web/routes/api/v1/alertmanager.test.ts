@@ -105,3 +105,22 @@ it('needs an operator token and refuses a malformed payload per field, storing n
   expect((await send({ alerts: 'many' })).statusCode).toBe(400);
   expect(await t.store.db.selectFrom('alerts').select('id').execute()).toEqual([]);
 });
+
+it('lists firing and recent alerts with their evidence for an operator token', async () => {
+  await send(payload([alert('firing', { alertname: 'SbcDown', component: 'sip-trunk' }, 'fp9')]));
+  const res = await t.app.inject({ url: '/api/v1/alerts', headers: { authorization: operator } });
+  expect(res.statusCode).toBe(200);
+  expect(res.json()).toMatchObject({
+    firing: [
+      {
+        component_id: 'sip-trunk',
+        rule_key: 'alertmanager:fp9',
+        state: 'firing',
+        decision: 'pending',
+        evidence: { kind: 'alertmanager', alertname: 'SbcDown' },
+      },
+    ],
+    recent: [],
+  });
+  expect((await t.app.inject({ url: '/api/v1/alerts' })).statusCode).toBe(401);
+});

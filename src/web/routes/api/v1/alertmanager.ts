@@ -1,5 +1,6 @@
 /**
- * @module POST /api/v1/alertmanager: Alertmanager's webhook receiver (payload version 4), with an
+ * @module GET /api/v1/alerts (firing and the 50 most recently ended, with evidence) and
+ * POST /api/v1/alertmanager: Alertmanager's webhook receiver (payload version 4), with an
  * API token (operator) as `Authorization: Bearer`, e.g. in alertmanager.yml:
  *
  * @example
@@ -14,6 +15,7 @@
  * picks the component; unknown ones are counted in the answer.
  */
 import { Type } from 'typebox';
+import { type AlertView, listAlerts } from '#src/services/alert-rows.ts';
 import { receiveAlertmanager } from '#src/services/receive-alertmanager.ts';
 import { type AppDeps, serviceContext } from '../../../deps.ts';
 import { staffActor } from '../../../plugins/guards.ts';
@@ -63,8 +65,62 @@ const AlertmanagerAnswer = Type.Object(
   { additionalProperties: false },
 );
 
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const AlertJson = Type.Object(
+  {
+    id: Type.String(),
+    component_id: Type.String(),
+    source: Type.String(),
+    rule_key: Type.String(),
+    state: Type.Enum(['firing', 'resolved']),
+    severity: Type.Enum(['warning', 'critical']),
+    title: Type.Object({ de: Type.String(), en: Type.String() }, { additionalProperties: false }),
+    evidence: Type.Unknown(),
+    started_at: Type.String({ format: 'date-time' }),
+    last_evaluated_at: Type.String({ format: 'date-time' }),
+    resolved_at: Nullable(Type.String({ format: 'date-time' })),
+    incident_id: Nullable(Type.String()),
+    decision: Type.Enum(['pending', 'declared', 'dismissed', 'auto']),
+    acknowledged_at: Nullable(Type.String({ format: 'date-time' })),
+  },
+  { additionalProperties: false },
+);
+const AlertList = Type.Object(
+  { firing: Type.Array(AlertJson), recent: Type.Array(AlertJson) },
+  { additionalProperties: false },
+);
+
+const presentAlert = (a: AlertView) => ({
+  id: a.id,
+  component_id: a.componentId,
+  source: a.source,
+  rule_key: a.ruleKey,
+  state: a.state,
+  severity: a.severity,
+  title: a.title,
+  evidence: a.evidence,
+  started_at: a.startedAt,
+  last_evaluated_at: a.lastEvaluatedAt,
+  resolved_at: a.resolvedAt,
+  incident_id: a.incidentId,
+  decision: a.decision,
+  acknowledged_at: a.acknowledgedAt,
+});
+
 export function alertmanagerEndpoints(deps: AppDeps): Endpoint[] {
   return [
+    endpoint({
+      method: 'GET',
+      url: '/alerts',
+      operationId: 'listAlerts',
+      tag: 'alerts',
+      role: 'operator',
+      success: { status: 200, schema: AlertList },
+      async handler() {
+        const lists = await listAlerts(deps.store.db, { recent: 50 });
+        return { firing: lists.firing.map(presentAlert), recent: lists.resolved.map(presentAlert) };
+      },
+    }),
     endpoint({
       method: 'POST',
       url: '/alertmanager',
