@@ -22,7 +22,6 @@ export const de = {
   'monitors.catalog.invalidTarget.dns': 'Ungültiger Name „{value}“, erwartet z. B. sip.example.net.',
   'monitors.catalog.invalidTarget.tls':
     'Ungültiges Ziel „{value}“, erwartet Host oder Host:Port, z. B. example.net:443.',
-  'monitors.catalog.invalidTarget.heartbeat': 'Ein Heartbeat hat kein Ziel.',
   'monitors.catalog.invalidTransport': 'Unbekannter Transport „{value}“: erlaubt sind udp, tcp und tls.',
   'monitors.catalog.sipsOverUdp': 'sips: verlangt TLS und geht nicht über UDP.',
   'monitors.catalog.invalidCodeRanges':
@@ -133,7 +132,6 @@ export const en: Record<keyof typeof de, string> = {
   'monitors.catalog.invalidTarget.dns': 'Invalid name "{value}", expected e.g. sip.example.net.',
   'monitors.catalog.invalidTarget.tls':
     'Invalid target "{value}", expected host or host:port, e.g. example.net:443.',
-  'monitors.catalog.invalidTarget.heartbeat': 'A heartbeat has no target.',
   'monitors.catalog.invalidTransport': 'Unknown transport "{value}": udp, tcp and tls are allowed.',
   'monitors.catalog.sipsOverUdp': 'sips: requires TLS and cannot use UDP.',
   'monitors.catalog.invalidCodeRanges':
