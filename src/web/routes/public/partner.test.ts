@@ -125,6 +125,9 @@ describe('partner area', () => {
     });
     expect(follow.statusCode).toBe(200);
     expect(follow.body).toContain(ticket);
+    // Reached by the session: no token link to keep or subscribe with, a way back instead.
+    expect(follow.body).not.toContain('/subscribe?ticket');
+    expect(follow.body).toContain('href="/partner"');
     const otherHome = await t.app.inject({
       method: 'GET',
       url: '/partner',

@@ -70,7 +70,8 @@ export async function partnerRoutes(app: FastifyInstance, deps: AppDeps) {
       partnerUserId: partnerOf(request).id,
       ticket,
     }).catch(translateNotFound('report.follow.notFound', ticket));
-    return privatePage(reply).send(renderReportFollowPage(readerOf(request, deps), view, request.url));
+    const html = renderReportFollowPage(readerOf(request, deps), view, request.url, { partnerArea: true });
+    return privatePage(reply).send(html);
   });
 
   async function acceptPage(

@@ -32,7 +32,17 @@ function incidentSection(r: Reader, v: ReporterReportView): string {
   return html`<section aria-labelledby="h-i">!${heading}<h3><a href="/incidents/${i.id}">${pick(i.title, r.locale)}</a></h3><p class="meta">!${incidentStatusBadge(r, i.status)}</p>!${list}</section>`;
 }
 
-export function renderReportFollowPage(r: Reader, v: ReporterReportView, url: string): string {
+/**
+ * `partnerArea`: the same page in the partner area (/partner/reports/<ticket>), reached by the
+ * partner's session instead of a link with a token: no "keep this link", no token to subscribe
+ * with, a way back to the partner's list instead.
+ */
+export function renderReportFollowPage(
+  r: Reader,
+  v: ReporterReportView,
+  url: string,
+  options: { partnerArea?: boolean } = {},
+): string {
   const t = r.t;
   const service = v.serviceOther
     ? `${pick(v.service.name, r.locale)}: ${v.serviceOther}`
@@ -48,7 +58,9 @@ export function renderReportFollowPage(r: Reader, v: ReporterReportView, url: st
   // Subscribing from here prefills the reporter's address (the follow token proves it is theirs).
   const token = new URL(url, 'http://x').searchParams.get('token') ?? '';
   const subscribe = html`<p><a href="/subscribe?ticket=${encodeURIComponent(v.ticket)}&amp;token=${encodeURIComponent(token)}">${t('subscribers.followLink')}</a></p>`;
-  const body = html`<h1>${title}</h1><p class="hint">${t('report.follow.keepLink')}</p>!${facts}!${subscribe}!${incidentSection(r, v)}`;
+  const body = options.partnerArea
+    ? html`<p><a href="/partner">${t('partner.area.back')}</a></p><h1>${title}</h1>!${facts}!${incidentSection(r, v)}`
+    : html`<h1>${title}</h1><p class="hint">${t('report.follow.keepLink')}</p>!${facts}!${subscribe}!${incidentSection(r, v)}`;
   return renderPublicPage(r, { title, section: 'none', body, url });
 }
 
