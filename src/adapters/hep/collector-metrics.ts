@@ -27,7 +27,11 @@ export function bindCollectorMetrics(
   const flushed = registry.counter('dialtone_telemetry_windows_flushed_total', 'Peer windows written.');
   const failures = registry.counter(
     'dialtone_telemetry_flush_failures_total',
-    'Writes of closed windows that failed (the windows are lost).',
+    'Writes of closed windows that failed (retried with the next flush).',
+  );
+  const lost = registry.counter(
+    'dialtone_telemetry_windows_lost_total',
+    'Closed windows given up after failed writes (the retry queue was full).',
   );
   const refused = registry.counter(
     'dialtone_hep_connections_refused_total',
@@ -57,6 +61,7 @@ export function bindCollectorMetrics(
     grow('unmatched', s.unmatched, (n) => unmatched.inc({}, n));
     grow('flushed', s.windowsFlushed, (n) => flushed.inc({}, n));
     grow('failures', s.flushFailures, (n) => failures.inc({}, n));
+    grow('lost', s.windowsLost, (n) => lost.inc({}, n));
     grow('refused', s.connectionsRefused, (n) => refused.inc({}, n));
     tracked.set({}, source.tracked());
   });

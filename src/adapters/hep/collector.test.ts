@@ -125,6 +125,29 @@ describe('HEP collector', () => {
     expect(liveness.stalled(new Date(Date.now() + 1_000))).toEqual([]);
   });
 
+  it('keeps windows whose write failed and stores them with the next flush', async () => {
+    let failNext = true;
+    const stored: ClosedWindow[] = [];
+    const { c, setNow } = await start({
+      onWindows: async (w) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('database unreachable');
+        }
+        stored.push(...w);
+      },
+    });
+    await sendUdp(c.udpPort, [invite('r1')]);
+    await until(c, 1);
+    setNow(t0 + 10_000);
+    await c.flush();
+    expect(c.stats.flushFailures).toBe(1);
+    expect(stored).toEqual([]);
+    await c.flush();
+    expect(stored.map((w) => [w.peerId, w.counts.invites])).toEqual([['uas', 1]]);
+    expect(c.stats).toMatchObject({ windowsFlushed: 1, windowsLost: 0 });
+  });
+
   it('listens on IPv6 and IPv4 at once on ::', async () => {
     const { c, flushed } = await start({ host: '::' });
     await sendUdp(c.udpPort, [invite('v6', '2001:db8::7')], '::1');

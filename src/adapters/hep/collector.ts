@@ -44,6 +44,8 @@ export interface CollectorStats {
   unmatched: number;
   windowsFlushed: number;
   flushFailures: number;
+  /** Windows dropped after failed writes beyond `maxRetainedWindows`. */
+  windowsLost: number;
   connectionsRefused: number;
 }
 
@@ -59,6 +61,8 @@ export interface HepCollector {
 }
 
 export const livenessName = 'hep-collector';
+/** Closed windows kept for a retry while the store is unreachable (one per peer per 10 s). */
+export const maxRetainedWindows = 50_000;
 
 export async function startHepCollector(options: CollectorOptions): Promise<HepCollector> {
   const nowMs = options.nowMs ?? Date.now;
@@ -73,6 +77,7 @@ export async function startHepCollector(options: CollectorOptions): Promise<HepC
     unmatched: 0,
     windowsFlushed: 0,
     flushFailures: 0,
+    windowsLost: 0,
     connectionsRefused: 0,
   };
   const drop = (reason: CollectorDropReason) => {
@@ -103,9 +108,13 @@ export async function startHepCollector(options: CollectorOptions): Promise<HepC
   );
 
   let flushing: Promise<void> = Promise.resolve();
+  // Windows a failed write left behind are tried again with the next flush (bounded: a database
+  // that stays away for long loses the oldest, counted as windowsLost).
+  let retry: ClosedWindow[] = [];
   const flush = (all = false) => {
     flushing = flushing.then(async () => {
-      const windows = aggregator.closeWindows(nowMs(), all);
+      const windows = [...retry, ...aggregator.closeWindows(nowMs(), all)];
+      retry = [];
       syncEvents(aggregator, stats);
       if (windows.length > 0) {
         try {
@@ -113,7 +122,12 @@ export async function startHepCollector(options: CollectorOptions): Promise<HepC
           stats.windowsFlushed += windows.length;
         } catch (err) {
           stats.flushFailures++;
-          options.log.error({ err, windows: windows.length }, 'telemetry windows could not be stored');
+          retry = windows.slice(-maxRetainedWindows);
+          stats.windowsLost += windows.length - retry.length;
+          options.log.error(
+            { err, windows: windows.length },
+            'telemetry windows could not be stored; retrying',
+          );
         }
       }
       options.liveness?.beat(livenessName);

@@ -117,6 +117,11 @@ export class MetricsRegistry {
 
   async render(): Promise<string> {
     await Promise.all(this.#collectors.map((fn) => fn()));
+    return this.renderSync();
+  }
+
+  /** The exposition as it stands, without running collectors. */
+  renderSync(): string {
     const blocks = [...this.#metrics.values()].map((m) => m.render());
     return blocks.length > 0 ? `${blocks.join('\n')}\n` : '';
   }

@@ -19,6 +19,7 @@ const stats: CollectorStats = {
   unmatched: 4,
   windowsFlushed: 1,
   flushFailures: 0,
+  windowsLost: 0,
   connectionsRefused: 0,
 };
 
@@ -101,6 +102,21 @@ describe('GET /metrics', () => {
     stats.packets.udp = 15;
     const again = (await get(`Bearer ${token}`)).body;
     expect(again).toContain('dialtone_hep_packets_received_total{transport="udp"} 15');
+  });
+
+  it('still answers with the process metrics when peer KPIs cannot be read', async () => {
+    const other = await buildTestApp({ env: { DIALTONE_METRICS_TOKEN: token } });
+    // the read fails as it would with the database gone (other requests still work here)
+    await other.store.db.schema.dropTable('telemetry_windows').execute();
+    const res = await other.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('dialtone_telemetry_store_up 0');
+    expect(res.body).toContain('dialtone_hep_packets_received_total');
+    await other.close();
   });
 
   const skip = promtoolSkipReason();

@@ -25,9 +25,28 @@ export async function metricsRoutes(app: FastifyInstance, deps: AppDeps) {
           .send('401 unauthorized: send Authorization: Bearer <DIALTONE_METRICS_TOKEN>\n');
       }
     }
-    const text = (await metrics.render()) + (await (await peerKpis(deps)).render());
+    // Without the database the process metrics still answer (a scrape failing whole would hide
+    // the collector counters exactly when they matter); the store's state is its own gauge.
+    let peers = '';
+    let storeUp = 1;
+    try {
+      peers = await (await peerKpis(deps)).render();
+    } catch (err) {
+      storeUp = 0;
+      request.log.warn({ err }, 'peer KPIs for /metrics could not be read');
+    }
+    const text = `${await metrics.render()}${peers}${storeGauge(storeUp)}`;
     return reply.type(metricsContentType).header('cache-control', 'no-store').send(text);
   });
+}
+
+function storeGauge(up: number): string {
+  const r = new MetricsRegistry();
+  r.gauge(
+    'dialtone_telemetry_store_up',
+    'Whether /metrics could read peer KPIs from the database (1/0).',
+  ).set({}, up);
+  return r.renderSync();
 }
 
 /** Gauges per peer, without the series whose ratio has no denominator this minute. */
