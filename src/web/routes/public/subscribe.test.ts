@@ -130,6 +130,17 @@ describe('subscribe page', () => {
     expect(limited.headers['retry-after']).toBe('3600');
   });
 
+  it('answers a flood of bad posts with the same 429 page', async () => {
+    const form = await openForm();
+    const answers: number[] = [];
+    for (let i = 0; i < 31; i++)
+      answers.push((await post('/subscribe', { kind: 'email', address: 'bad' }, form)).statusCode);
+    expect(answers.slice(0, 30).every((c) => c === 400)).toBe(true);
+    const flood = await post('/subscribe', { kind: 'email', address: 'bad' }, form);
+    expect(flood.statusCode).toBe(429);
+    expect(flood.body).toContain('Too many requests');
+  });
+
   it('manage page: change components, one-click unsubscribe without CSRF (RFC 8058)', async () => {
     const form = await openForm();
     await post('/subscribe', { kind: 'email', address: 'm@example.net' }, form);

@@ -117,8 +117,25 @@ export async function subscribeRoutes(app: FastifyInstance, deps: AppDeps) {
     return page(reply, renderSubscribeLimitedPage(readerOf(request, deps), minutes, request.url));
   };
 
+  // Floods beyond the per-client count (bad input is not counted there) get the same 429 page.
+  const flood = {
+    rateLimit: {
+      max: 30,
+      timeWindow: perClient.minutes * 60_000,
+      errorResponseBuilder: () =>
+        new DialtoneError('rate_limited', 'subscribers.rateLimited.body', {
+          params: { minutes: perClient.minutes },
+        }),
+    },
+  };
+  const floodPage = (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    if (!(error instanceof DialtoneError) || error.code !== 'rate_limited') throw error;
+    return limited(request, reply, perClient.minutes);
+  };
+
   app.post('/subscribe', {
-    config: { rateLimit: { max: 30, timeWindow: perClient.minutes * 60_000 } },
+    config: flood,
+    errorHandler: floodPage,
     handler: async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const r = readerOf(request, deps);
@@ -169,24 +186,20 @@ export async function subscribeRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   });
 
-  app.post(
-    '/subscribe/sms',
-    { config: { rateLimit: { max: 30, timeWindow: perClient.minutes * 60_000 } } },
-    async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const phone = normaliseAddress('sms', str(body.phone)) ?? '';
-      const done = phone
-        ? await confirmBySmsCode({ ctx: ctx(), input: { phone, code: str(body.code) } })
-        : null;
-      const r = readerOf(request, deps);
-      if (!done) {
-        reply.code(400);
-        return page(reply, renderSmsCodePage(r, phone, request.csrfToken(reply), true, request.url));
-      }
-      const manage = await unsubscribeLink(deps.store.db, deps.config.publicUrl, done.subscriberId);
-      return page(reply, renderConfirmedPage(r, manage, null, request.url));
-    },
-  );
+  app.post('/subscribe/sms', { config: flood, errorHandler: floodPage }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const phone = normaliseAddress('sms', str(body.phone)) ?? '';
+    const done = phone
+      ? await confirmBySmsCode({ ctx: ctx(), input: { phone, code: str(body.code) } })
+      : null;
+    const r = readerOf(request, deps);
+    if (!done) {
+      reply.code(400);
+      return page(reply, renderSmsCodePage(r, phone, request.csrfToken(reply), true, request.url));
+    }
+    const manage = await unsubscribeLink(deps.store.db, deps.config.publicUrl, done.subscriberId);
+    return page(reply, renderConfirmedPage(r, manage, null, request.url));
+  });
 
   app.get('/subscribe/confirm/:token', async (request, reply) => {
     const { token } = request.params as { token: string };
