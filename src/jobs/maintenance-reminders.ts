@@ -55,15 +55,13 @@ export async function sendMaintenanceReminders({
       now,
     );
     if (h === null) continue;
-    const inserted = await ctx.db
-      .transaction()
-      .execute((trx) =>
-        enqueueNotifications(trx, ctx, {
-          event: 'maintenance.reminder',
-          maintenanceId: w.id,
-          hoursBefore: h,
-        }),
-      );
+    const inserted = await ctx.db.transaction().execute((trx) =>
+      enqueueNotifications(trx, ctx, {
+        event: 'maintenance.reminder',
+        maintenanceId: w.id,
+        hoursBefore: h,
+      }),
+    );
     if (inserted > 0) reminded++;
   }
   return { reminded };
