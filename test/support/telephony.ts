@@ -333,3 +333,47 @@ export async function startHepSink(): Promise<HepSink> {
       }),
   };
 }
+
+export interface LabCertificate {
+  key: string;
+  cert: string;
+}
+
+/**
+ * A self-signed P-256 certificate for `name` (2 days), made by the openssl command line in a temp
+ * dir that is removed at once; undefined (after skipOrFail) without openssl.
+ */
+export function labCertificate(name: string): LabCertificate | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'dialtone-lab-cert-'));
+  try {
+    const made = spawnSync('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${name}`,
+      '-addext',
+      `subjectAltName=DNS:${name}`,
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ]);
+    if (made.status !== 0) {
+      skipOrFail('openssl', 'cannot create a lab certificate');
+      return undefined;
+    }
+    return {
+      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

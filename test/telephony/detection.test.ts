@@ -128,7 +128,7 @@ describe.skipIf(skip)('detection scenarios with Kamailio and SIPp', () => {
       const sorted = latencies.map((l) => l.ms).sort((a, b) => a - b);
       const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
       console.log(
-        `[detection] median ${(median / 1000).toFixed(1)} s, worst ${(sorted.at(-1)! / 1000).toFixed(1)} s over ${sorted.length} scenarios`,
+        `[detection] median ${(median / 1000).toFixed(1)} s, worst ${(sorted.at(-1)! / 1000).toFixed(1)} s over ${sorted.length} detections`,
       );
     }
   });

@@ -1,12 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import dgram from 'node:dgram';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import tls from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
-import { skipOrFail } from '../../../test/support/peers.ts';
+import { labCertificate } from '../../../test/support/telephony.ts';
 import { buildRequest, buildResponse } from './build.ts';
 import { parseSipMessage, type SipMessage } from './message.ts';
 import { openSipConnection } from './transport.ts';
@@ -150,30 +146,10 @@ describe('SIP transport', () => {
   });
 
   it('TLS: checks the certificate by default, accepts a lab certificate when told to or given its CA', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dialtone-sip-tls-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const made = spawnSync('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=sbc.lab.test',
-      '-addext',
-      'subjectAltName=DNS:sbc.lab.test',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ]);
-    if (made.status !== 0) return void skipOrFail('openssl', 'cannot create a test certificate');
-    const cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
-    const server = tls.createServer({ key: readFileSync(join(dir, 'key.pem')), cert }, (socket) => {
+    const lab = labCertificate('sbc.lab.test');
+    if (!lab) return;
+    const { cert } = lab;
+    const server = tls.createServer({ key: lab.key, cert }, (socket) => {
       socket.on('data', (d: Buffer) => socket.write(buildResponse(request(d), 200, 'OK')));
       socket.on('error', () => {});
     });

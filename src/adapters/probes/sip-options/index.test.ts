@@ -1,12 +1,17 @@
+import type { AddressInfo } from 'node:net';
+import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   freePort,
+  labCertificate,
   type PeerProcess,
   startKamailio,
   startSipp,
   stopAll,
   telephonySkipReason,
 } from '../../../../test/support/telephony.ts';
+import { buildResponse } from '../../sip/build.ts';
+import { parseSipMessage } from '../../sip/message.ts';
 import { probeSipOptions } from './index.ts';
 
 const skip = telephonySkipReason();
@@ -69,6 +74,34 @@ describe.skipIf(skip)('SIP OPTIONS probe against SIPp and Kamailio', () => {
     expect(r.outcome).toBe('down');
     expect(r.detail).toMatch(/^timeout after 1200 ms \(\d transmissions\)$/);
   }, 10_000);
+});
+
+describe('SIP OPTIONS probe over TLS (a local TLS responder with a lab certificate)', () => {
+  let server: tls.Server | undefined;
+  afterAll(() => server?.close());
+
+  it('checks the certificate against tlsServerName; a lab CA or tlsInsecure lets it through', async () => {
+    const lab = labCertificate('sbc.lab.test');
+    if (!lab) return;
+    server = tls.createServer({ key: lab.key, cert: lab.cert }, (socket) => {
+      socket.on('error', () => {});
+      socket.on('data', (d: Buffer) => {
+        const r = parseSipMessage(d);
+        if (r.ok) socket.write(buildResponse(r.message, 200, 'OK'));
+      });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = server.address() as AddressInfo;
+    const target = `sips:ping@127.0.0.1:${port}`;
+    const base = { target, timeoutMs: 2000, tlsServerName: 'sbc.lab.test' };
+    const refused = await probeSipOptions(base);
+    expect(refused.outcome).toBe('down');
+    expect(refused.detail).toMatch(/^TLS .*self[- ]signed/i);
+    expect(await probeSipOptions({ ...base, tlsCa: lab.cert })).toMatchObject({ outcome: 'up', code: 200 });
+    expect(await probeSipOptions({ ...base, tlsInsecure: true })).toMatchObject({ outcome: 'up', code: 200 });
+    const wrongName = await probeSipOptions({ ...base, tlsServerName: 'other.lab.test', tlsCa: lab.cert });
+    expect(wrongName).toMatchObject({ outcome: 'down' });
+  });
 });
 
 describe('SIP OPTIONS probe without peers', () => {
