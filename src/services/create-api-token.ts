@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { type FieldError, validationError } from '#src/domain/errors.ts';
-import { isRole, type StaffRole, type ServiceContext } from './context.ts';
+import { isRole, type ServiceContext, type StaffRole } from './context.ts';
 import { hashToken, newToken } from './secrets.ts';
 import { writeAudit } from './write-audit.ts';
 

@@ -7,12 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DialtoneError, type FieldError } from '#src/domain/errors.ts';
-import {
-  defaultCloudNamePattern,
-  identifierSpecs,
-  parseTriagePath,
-  type TriageStep,
-} from '#src/domain/report.ts';
+import { identifierSpecs, parseTriagePath, type TriageStep } from '#src/domain/report.ts';
 import { parseAnswerPath, walkTriage } from '#src/domain/triage.ts';
 import { systemActor } from '#src/services/context.ts';
 import { getReportForReporter } from '#src/services/get-report-for-reporter.ts';
