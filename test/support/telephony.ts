@@ -213,6 +213,8 @@ export interface KamailioOptions {
   password?: string;
   /** HEP v3 mirror target `127.0.0.1:port` (siptrace); omitted = no mirroring. */
   hepTo?: string;
+  /** Digest algorithm of the registrar's challenges (auth module). Default MD5. */
+  digestAlgorithm?: 'MD5' | 'SHA-256';
 }
 
 /** Starts Kamailio in the foreground with a config written to a temp dir. */
@@ -277,6 +279,7 @@ loadmodule "auth.so"
 loadmodule "usrloc.so"
 loadmodule "registrar.so"
 ${hep}modparam("tm", "fr_timer", 4000)
+modparam("auth", "algorithm", "${o.digestAlgorithm ?? 'MD5'}")
 modparam("usrloc", "db_mode", 0)
 
 request_route {
@@ -302,6 +305,12 @@ route[RELAY] {
 
 route[REGISTRAR] {
   if ($fU == "blocked") { sl_send_reply("403", "Forbidden"); exit; }
+  # User "via-proxy" is challenged as a proxy would (407 + Proxy-Authenticate).
+  if ($fU == "via-proxy") {
+    if (!pv_proxy_authenticate("$td", "${o.password ?? 'secret'}", "0")) { proxy_challenge("$td", "0"); exit; }
+    if (!save("location")) sl_reply_error();
+    exit;
+  }
   if (!pv_www_authenticate("$td", "${o.password ?? 'secret'}", "0")) { www_challenge("$td", "0"); exit; }
   if (!save("location")) sl_reply_error();
 }

@@ -22,6 +22,35 @@ describe.skipIf(skip)('SIP REGISTER probe against Kamailio (digest registrar)', 
     }
   });
 
+  it('answers a proxy challenge (407, Proxy-Authorization) the same way', async () => {
+    const r = await probeSipRegister({
+      target: `sip:127.0.0.1:${port}`,
+      timeoutMs: 2000,
+      username: 'via-proxy',
+      password,
+    });
+    expect(r).toMatchObject({ outcome: 'up', code: 200 });
+  });
+
+  it('registers against a registrar that challenges with SHA-256 (RFC 8760)', async () => {
+    const shaPort = await freePort();
+    await startKamailio({ port: shaPort, password, digestAlgorithm: 'SHA-256' });
+    const r = await probeSipRegister({
+      target: `sip:127.0.0.1:${shaPort}`,
+      timeoutMs: 2000,
+      username: 'probe',
+      password,
+    });
+    expect(r).toMatchObject({ outcome: 'up', code: 200 });
+    const wrong = await probeSipRegister({
+      target: `sip:127.0.0.1:${shaPort}`,
+      timeoutMs: 2000,
+      username: 'probe',
+      password: 'x',
+    });
+    expect(wrong).toMatchObject({ outcome: 'down', code: 401 });
+  });
+
   it('is down with a clear detail on a wrong password and on 403, and never echoes the password', async () => {
     const wrong = await probeSipRegister({
       target: `sip:127.0.0.1:${port}`,
