@@ -13,15 +13,9 @@ import { DialtoneError, type FieldError } from '#src/domain/errors.ts';
 import { normaliseAddress, type SubscriberKind, subscriberKinds } from '#src/domain/subscription.ts';
 import { confirmByLink, confirmBySmsCode } from '#src/services/confirm-subscription.ts';
 import { systemActor } from '#src/services/context.ts';
-import {
-  getSubscription,
-  sendSubscriptionTest,
-  unsubscribe,
-  updateSubscription,
-} from '#src/services/manage-subscription.ts';
 import { requestSubscription } from '#src/services/request-subscription.ts';
 import { hashToken, safeEqual } from '#src/services/secrets.ts';
-import { unsubscribeLink, verifyManageToken } from '#src/services/unsubscribe-link.ts';
+import { unsubscribeLink } from '#src/services/unsubscribe-link.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
 import type { Reader } from '#src/web/views/public/parts.ts';
 import {
@@ -29,16 +23,15 @@ import {
   renderConfirmButtonPage,
   renderConfirmedPage,
   renderInvalidLinkPage,
-  renderManagePage,
   renderSmsCodePage,
   renderSubscribeForm,
   renderSubscribeLimitedPage,
   renderSubscribeSentPage,
-  renderUnsubscribedPage,
   subscribeHoneypot,
 } from '#src/web/views/public/subscribe.ts';
 import { readerOf } from './reader.ts';
 import { filedLimiter } from './report-limit.ts';
+import { manageRoutes } from './subscribe-manage.ts';
 
 const perAddress = { max: 3, minutes: 60 };
 const perClient = { max: 10, minutes: 10 };
@@ -228,96 +221,4 @@ export async function subscribeRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   await manageRoutes(app, deps, { components, page, ctx, links });
-}
-
-interface ManageHelpers {
-  components: (r: Reader) => Promise<ComponentChoice[]>;
-  page: (reply: FastifyReply, body: string) => FastifyReply;
-  ctx: () => ReturnType<typeof serviceContext>;
-  links: { publicUrl: string; pageName: string };
-}
-
-async function manageRoutes(app: FastifyInstance, deps: AppDeps, h: ManageHelpers) {
-  async function subscriberOf(request: FastifyRequest): Promise<string | null> {
-    const { token } = request.params as { token: string };
-    return verifyManageToken(deps.store.db, token);
-  }
-  async function show(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string | null,
-    errors: FieldError[],
-    notice: string,
-  ) {
-    const r = readerOf(request, deps);
-    const subscription = id ? await getSubscription(deps.store.db, id) : null;
-    if (!subscription) {
-      reply.code(404);
-      return h.page(reply, renderInvalidLinkPage(r, request.url));
-    }
-    const { token } = request.params as { token: string };
-    const action = `/subscribe/manage/${encodeURIComponent(token)}`;
-    const data = {
-      subscription,
-      components: await h.components(r),
-      action,
-      csrf: request.csrfToken(reply),
-      errors,
-      notice,
-    };
-    return h.page(reply, renderManagePage(r, data, action));
-  }
-
-  app.get('/subscribe/manage/:token', async (request, reply) =>
-    show(request, reply, await subscriberOf(request), [], ''),
-  );
-
-  // RFC 8058 one-click unsubscribe: mail providers POST `List-Unsubscribe=One-Click` here from
-  // their own interface, without any page of ours and so without a CSRF token. The token in the
-  // URL is the credential (an HMAC only we can make); a forged request must already know it.
-  app.post('/subscribe/manage/:token', { config: { csrfExempt: true } }, async (request, reply) => {
-    const id = await subscriberOf(request);
-    if (!id || !(await unsubscribe({ ctx: h.ctx(), input: { subscriberId: id } }))) {
-      reply.code(404);
-      return h.page(reply, renderInvalidLinkPage(readerOf(request, deps), request.url));
-    }
-    return h.page(reply, renderUnsubscribedPage(readerOf(request, deps), request.url));
-  });
-
-  app.post('/subscribe/manage/:token/save', async (request, reply) => {
-    const id = await subscriberOf(request);
-    if (!id) return show(request, reply, null, [], '');
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    try {
-      await updateSubscription({
-        ctx: h.ctx(),
-        input: {
-          subscriberId: id,
-          locale: str(body.locale),
-          scope: str(body.scope),
-          components: list(body.components),
-        },
-      });
-      return show(request, reply, id, [], request.t('subscribers.manage.saved'));
-    } catch (e) {
-      if (!(e instanceof DialtoneError) || e.code !== 'validation_failed') throw e;
-      reply.code(400);
-      return show(request, reply, id, e.fields, '');
-    }
-  });
-
-  app.post(
-    '/subscribe/manage/:token/test',
-    { config: { rateLimit: { max: 5, timeWindow: 10 * 60_000 } } },
-    async (request, reply) => {
-      const id = await subscriberOf(request);
-      if (!id) return show(request, reply, null, [], '');
-      const sent = await sendSubscriptionTest({
-        ctx: h.ctx(),
-        input: { subscriberId: id },
-        options: h.links,
-      });
-      return show(request, reply, id, [], sent ? request.t('subscribers.manage.testSent') : '');
-    },
-  );
 }
