@@ -37,6 +37,16 @@ export function telephonySkipReason(): string | undefined {
 }
 
 const running = new Set<PeerProcess>();
+// A worker that dies without afterAll must not leave SIPp or Kamailio behind: kill by PID at exit.
+process.once('exit', () => {
+  for (const peer of running) {
+    try {
+      process.kill(peer.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
 
 export interface PeerProcess {
   pid: number;
