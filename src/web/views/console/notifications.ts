@@ -109,7 +109,7 @@ export function renderNotificationDetail(
     ...(row.last_error ? [[t('notifications.detail.lastError'), row.last_error] as [string, string]] : []),
     [t('notifications.detail.key'), row.idempotency_key],
   ];
-  const list = html`<dl class="facts"><dt>${t('notifications.col.state')}</dt><dd>!${stateBadge(t, row.state)}</dd>!${facts.map(([k, val]) => html`<dt>${k}</dt><dd>${val}</dd>`).join('')}</dl>`;
+  const list = html`<dl class="facts"><dt>${t('notifications.col.state')}</dt><dd>!${stateBadge(t, row.state)}</dd>!${facts.map(([k, val]) => html`<dt>${k}</dt><dd class="wrap">${val}</dd>`).join('')}</dl>`;
   const tries =
     attempts.length === 0
       ? html`<p>${t('notifications.detail.noAttempts')}</p>`
@@ -119,7 +119,7 @@ export function renderNotificationDetail(
       ? html`<form method="post" action="/console/notifications/${encodeURIComponent(row.id)}/retry">!${csrfField(request.csrfToken(reply))}<p class="hint">${t('notifications.retry.hint', { n: retryAttempts })}</p><button type="submit">${t('notifications.retry')}</button></form>`
       : '';
   const text = row.body_text
-    ? html`<pre class="message-text">${row.body_text}</pre>`
+    ? html`<pre class="notification-text">${row.body_text}</pre>`
     : html`<p>${t('notifications.detail.notRendered')}</p>`;
   const alert = v.alert ? html`<div class="error-summary" role="alert"><p>${v.alert}</p></div>` : '';
   return renderConsolePage(request, reply, {
