@@ -80,6 +80,17 @@ describe('Aggregator', () => {
     expect(w!.counts).toMatchObject({ invites: 1, answered: 1, codes: { '200': 1 } });
   });
 
+  it('counts an INVITE retried after a 407 challenge (same Call-ID, next CSeq) as a new attempt', () => {
+    const agg = new Aggregator(() => matcher);
+    agg.add(packet(proxy, uas, request('INVITE', 'au', 1, 'a1'), t0), t0);
+    agg.add(packet(uas, proxy, response(407, 'INVITE', 'au', 1, 'a1'), t0 + 5), t0 + 5);
+    agg.add(packet(proxy, uas, request('INVITE', 'au', 2, 'a2'), t0 + 10), t0 + 10);
+    agg.add(packet(proxy, uas, request('INVITE', 'au', 1, 'a1'), t0 + 11), t0 + 11); // stale retransmission
+    agg.add(packet(uas, proxy, response(200, 'INVITE', 'au', 2, 'a2'), t0 + 40), t0 + 40);
+    const [w] = agg.closeWindows(t0 + 10_000);
+    expect(w!.counts).toMatchObject({ invites: 2, answered: 1, codes: { '407': 1, '200': 1 } });
+  });
+
   it('counts a challenged REGISTER followed by 200 as one success, with its time', () => {
     const agg = new Aggregator(() => matcher);
     agg.add(packet(proxy, uas, request('REGISTER', 'g', 1, 'r1'), t0), t0);

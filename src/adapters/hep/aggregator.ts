@@ -28,6 +28,8 @@ export type AggregatorEvent = 'unmatched' | 'not_sip' | 'sip_unparsable' | 'trac
 
 interface InviteTx {
   peerId: string;
+  /** CSeq number of the INVITE (a new one after a 401/407 challenge is a new attempt). */
+  seq: number;
   startedMs: number;
   seenAt: number;
   ringing: boolean;
@@ -54,7 +56,9 @@ export class Aggregator {
   readonly #matcher: () => PeerMatcher;
   /** Window start (epoch ms) → peer id → counts. */
   readonly #windows = new Map<number, Map<string, WindowCounts>>();
-  readonly #invites = new Map<string, InviteTx>();
+  /** Peer id → Call-ID → INVITE transaction (nested: no key string is built per packet). */
+  readonly #invites = new Map<string, Map<string, InviteTx>>();
+  #inviteCount = 0;
   readonly #registers = new Map<string, RegisterTx>();
   /** Counts of packets that carried nothing to count, by why. */
   readonly events: Record<AggregatorEvent, number> = {
@@ -111,14 +115,22 @@ export class Aggregator {
   }
 
   #request(msg: SipSummary, peerId: string, at: number, nowMs: number): void {
-    const key = `${peerId}\u0000${msg.callId}\u0000${msg.cseqSeq}`;
     if (msg.method === 'INVITE') {
       // A re-INVITE (To tag set) is not a seizure; a known transaction is a retransmission/other leg.
-      if (msg.toTagged || this.#invites.has(key)) return;
+      if (msg.toTagged) return;
+      let txs = this.#invites.get(peerId);
+      const known = txs?.get(msg.callId);
+      if (known && msg.cseqSeq <= known.seq) return;
       countInvite(this.#counts(peerId, nowMs));
-      if (!this.#room()) return;
-      this.#invites.set(key, {
+      if (!known && !this.#room()) return;
+      if (!txs) {
+        txs = new Map();
+        this.#invites.set(peerId, txs);
+      }
+      if (!known) this.#inviteCount++;
+      txs.set(msg.callId, {
         peerId,
+        seq: msg.cseqSeq,
         startedMs: at,
         seenAt: nowMs,
         ringing: false,
@@ -156,8 +168,8 @@ export class Aggregator {
   #response(msg: SipSummary, status: number, peerId: string, at: number, nowMs: number): void {
     if (status < 180) return;
     if (msg.cseqMethod === 'INVITE') {
-      const tx = this.#invites.get(`${peerId}\u0000${msg.callId}\u0000${msg.cseqSeq}`);
-      if (!tx || tx.done) return;
+      const tx = this.#invites.get(peerId)?.get(msg.callId);
+      if (!tx || tx.done || tx.seq !== msg.cseqSeq) return;
       this.#inviteResponse(tx, status, at, nowMs);
     } else if (msg.cseqMethod === 'REGISTER') {
       const tx = this.#registers.get(`${peerId}\u0000${msg.callId}`);
@@ -200,7 +212,7 @@ export class Aggregator {
   }
 
   #room(): boolean {
-    if (this.#invites.size + this.#registers.size < maxTransactions) return true;
+    if (this.#inviteCount + this.#registers.size < maxTransactions) return true;
     this.events.tracking_full++;
     return false;
   }
@@ -222,8 +234,14 @@ export class Aggregator {
   }
 
   #sweep(nowMs: number): void {
-    for (const [k, tx] of this.#invites) {
-      if (nowMs - tx.seenAt > (tx.done ? finishedKeepMs : pendingKeepMs)) this.#invites.delete(k);
+    for (const [peerId, txs] of this.#invites) {
+      for (const [callId, tx] of txs) {
+        if (nowMs - tx.seenAt > (tx.done ? finishedKeepMs : pendingKeepMs)) {
+          txs.delete(callId);
+          this.#inviteCount--;
+        }
+      }
+      if (txs.size === 0) this.#invites.delete(peerId);
     }
     for (const [k, tx] of this.#registers) {
       if (!tx.done && tx.challengedAt !== null && nowMs - tx.challengedAt > challengeRetryMs) {
@@ -239,6 +257,6 @@ export class Aggregator {
 
   /** Transactions currently remembered (for tests and the metrics page). */
   get tracked(): number {
-    return this.#invites.size + this.#registers.size;
+    return this.#inviteCount + this.#registers.size;
   }
 }

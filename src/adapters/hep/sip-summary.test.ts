@@ -54,6 +54,12 @@ describe('summarizeSip', () => {
     expect(summarizeSip(enc.encode(texts[1]!))).toMatchObject({ callId: 'x y', cseqSeq: 8, toTagged: true });
   });
 
+  it('reads very long header lines without trouble', () => {
+    const long = `INVITE sip:a@b SIP/2.0\r\nX-Long: ${'x'.repeat(120_000)}\r\nCall-ID: ${'c'.repeat(70_000)}\r\nCSeq: 1 INVITE\r\nTo: <sip:a@b>;tag=${'t'.repeat(5000)}\r\n\r\n`;
+    agrees(enc.encode(long));
+    expect(summarizeSip(enc.encode(long))?.callId).toHaveLength(70_000);
+  });
+
   it('refuses what is not SIP, and agrees with the full parser on mutated captures (seeded fuzz)', () => {
     let accepted = 0;
     for (const bad of [

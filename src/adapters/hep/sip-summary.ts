@@ -6,7 +6,6 @@
  * the full parser. Where the full parser accepts a message, both give the same facts (a
  * differential test checks it). Pure; never throws.
  */
-import { headerParams } from '../sip/headers.ts';
 import { parseSipMessage } from '../sip/message.ts';
 
 export interface SipSummary {
@@ -41,7 +40,8 @@ export function summarizeSip(bytes: Uint8Array): SipSummary | null {
   if (!start) return null;
   let callId: string | null = null;
   let cseq: { seq: number; method: string } | null | undefined;
-  let to: string | null = null;
+  let toFrom = -1;
+  let toEnd = -1;
   for (;;) {
     at = end + 1;
     end = lineEnd(bytes, at);
@@ -54,12 +54,21 @@ export function summarizeSip(bytes: Uint8Array): SipSummary | null {
     if (colon < 0 || colon >= stop) return null;
     // Only Call-ID/i, CSeq and To/t matter; other names are compared by bytes and skipped unread.
     const kind = headerKind(bytes, at, colon);
-    if (kind === callIdHeader) callId ??= utf8.decode(bytes.subarray(colon + 1, stop)).trim();
+    if (kind === callIdHeader) callId ??= text(bytes, colon + 1, stop).trim();
     else if (kind === cseqHeader && cseq === undefined) cseq = readCSeq(bytes, colon + 1, stop);
-    else if (kind === toHeader) to ??= ascii(bytes, colon + 1, stop);
+    else if (kind === toHeader && toFrom < 0) {
+      toFrom = colon + 1;
+      toEnd = stop;
+    }
   }
   if (!callId || !cseq) return null;
-  return { ...start, callId, cseqSeq: cseq.seq, cseqMethod: cseq.method, toTagged: hasTag(to) };
+  return {
+    ...start,
+    callId,
+    cseqSeq: cseq.seq,
+    cseqMethod: cseq.method,
+    toTagged: toFrom >= 0 && hasTag(bytes, toFrom, toEnd),
+  };
 }
 
 const callIdHeader = 1;
@@ -140,10 +149,52 @@ function startLine(
   return tokenChar.test(method) ? { kind: 'request', method: method.toUpperCase(), status: 0 } : null;
 }
 
-/** A non-empty `tag` among the header's parameters, read as the full parser reads it. */
-function hasTag(to: string | null): boolean {
-  if (to === null || !/tag/i.test(to)) return false;
-  return !!headerParams(to.trim()).get('tag');
+/**
+ * A non-empty `tag` among the parameters of the To value in `bytes[from..to)`, read as the full
+ * parser's `headerParams` reads it (after the name-addr's `>`, else from the first `;`; the last
+ * `tag` wins; quotes around the value removed) — on the bytes, without building strings.
+ */
+function hasTag(bytes: Uint8Array, from: number, to: number): boolean {
+  [from, to] = trimmed(bytes, from, to);
+  const open = bytes.indexOf(0x3c, from);
+  const close = to > from ? bytes.lastIndexOf(0x3e, to - 1) : -1;
+  let p: number;
+  if (open >= 0 && open < to && close >= from && close > open) p = close + 1;
+  else {
+    const semi = bytes.indexOf(0x3b, from);
+    if (semi < 0 || semi >= to) return false;
+    p = semi;
+  }
+  let tagged = false;
+  while (p <= to) {
+    let q = bytes.indexOf(0x3b, p);
+    if (q < 0 || q > to) q = to;
+    const [a, b] = trimmed(bytes, p, q);
+    if (a < b) {
+      let eq = bytes.indexOf(0x3d, a);
+      if (eq >= b) eq = -1;
+      const [na, nb] = trimmed(bytes, a, eq < 0 ? b : eq);
+      if (nb - na === 3 && sameLower(bytes, na, 'tag')) {
+        let [va, vb] = eq < 0 ? [b, b] : trimmed(bytes, eq + 1, b);
+        if (vb - va >= 2 && bytes[va] === 0x22 && bytes[vb - 1] === 0x22) [va, vb] = [va + 1, vb - 1];
+        tagged = vb > va;
+      }
+    }
+    p = q + 1;
+  }
+  return tagged;
+}
+
+function trimmed(bytes: Uint8Array, from: number, to: number): [number, number] {
+  while (from < to && isWhite(bytes[from]!)) from++;
+  while (to > from && isWhite(bytes[to - 1]!)) to--;
+  return [from, to];
+}
+
+/** UTF-8 text; plain ASCII (nearly every Call-ID) without the decoder's per-call cost. */
+function text(bytes: Uint8Array, from: number, to: number): string {
+  for (let i = from; i < to; i++) if (bytes[i]! >= 0x80) return utf8.decode(bytes.subarray(from, to));
+  return ascii(bytes, from, to);
 }
 
 function viaFullParser(bytes: Uint8Array): SipSummary | null {
@@ -171,7 +222,10 @@ function trimCr(bytes: Uint8Array, from: number, lf: number): number {
 
 /** Header names, start lines and CSeq are ASCII; one char per byte is exact for them. */
 function ascii(bytes: Uint8Array, from: number, to: number): string {
+  // In slices: `apply` with a huge argument list would overflow the stack on a long header line.
   let s = '';
-  for (let i = from; i < to; i++) s += String.fromCharCode(bytes[i]!);
+  for (let i = from; i < to; i += 4096) {
+    s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + 4096)) as unknown as number[]);
+  }
   return s;
 }
