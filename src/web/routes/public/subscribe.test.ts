@@ -58,6 +58,9 @@ describe('subscribe page', () => {
     expect(res.body).toContain('value="webhook"');
     expect(res.body).not.toContain('value="sms"');
     expect(res.body).toContain('name="components" value="fax"');
+    // Email is chosen and the reader's language preselected until they choose otherwise.
+    expect(res.body).toContain('name="kind" value="email" checked');
+    expect(res.body).toContain('<option value="en" selected>');
   });
 
   it('answers the same page for a new and an already confirmed address, and mails each differently', async () => {
