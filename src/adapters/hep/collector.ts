@@ -33,7 +33,12 @@ export interface CollectorOptions {
   idleTimeoutMs?: number;
 }
 
-export type CollectorDropReason = HepDropReason | 'not_sip' | 'sip_unparsable' | 'tcp_out_of_sync';
+export type CollectorDropReason =
+  | HepDropReason
+  | 'not_sip'
+  | 'sip_unparsable'
+  | 'tcp_out_of_sync'
+  | 'internal_error';
 
 export interface CollectorStats {
   packets: { udp: number; tcp: number };
@@ -87,7 +92,13 @@ export async function startHepCollector(options: CollectorOptions): Promise<HepC
     const r = decodeHep(bytes, decodeOptions);
     if (!r.ok) return drop(r.reason);
     stats.decoded++;
-    aggregator.add(r.packet, nowMs());
+    try {
+      aggregator.add(r.packet, nowMs());
+    } catch (err) {
+      // Decoder and SIP scan are total; this guards the listener against a bug we do not know of.
+      drop('internal_error');
+      options.log.error({ err }, 'HEP packet could not be counted');
+    }
   };
 
   const udp = await bindUdp(options.host, options.port, (msg) => {

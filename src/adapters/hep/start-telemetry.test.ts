@@ -47,6 +47,21 @@ it('with port 0 starts no collector but keeps the retention job', async () => {
   await t.stop();
 });
 
+it('keeps running without a collector when the HEP port is taken, and says so', async () => {
+  const busy = createSocket('udp4');
+  await new Promise<void>((r) => busy.bind(0, '127.0.0.1', () => r()));
+  const errors: string[] = [];
+  const t = await startTelemetry({
+    config: { hepPort: busy.address().port, hepHost: '127.0.0.1', hepAuthKey: undefined },
+    ctx: testContext(store),
+    log: { ...silent, error: (_o: unknown, msg: string) => void errors.push(msg) } as never,
+  });
+  expect(t.collector).toBeNull();
+  expect(errors[0]).toContain('DIALTONE_HEP_PORT');
+  await t.stop();
+  busy.close();
+});
+
 it('collects HEP into stored windows of the catalog’s peers, and reports liveness', async () => {
   const t = await startTelemetry({
     config: { hepPort: await freePort(), hepHost: '127.0.0.1', hepAuthKey: undefined },

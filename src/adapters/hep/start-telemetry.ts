@@ -48,15 +48,26 @@ export async function startTelemetry(options: {
       matcher = await loadPeers();
     },
   });
-  const collector = await startHepCollector({
-    host: config.hepHost,
-    port: config.hepPort,
-    authKey: config.hepAuthKey,
-    matcher: () => matcher,
-    onWindows: (windows) => recordTelemetryWindows({ ctx, input: { windows } }),
-    log,
-    liveness,
-  });
+  let collector: HepCollector;
+  try {
+    collector = await startHepCollector({
+      host: config.hepHost,
+      port: config.hepPort,
+      authKey: config.hepAuthKey,
+      matcher: () => matcher,
+      onWindows: (windows) => recordTelemetryWindows({ ctx, input: { windows } }),
+      log,
+      liveness,
+    });
+  } catch (err) {
+    // Another process on this host holds the port (scale-out: one process collects) or the
+    // address is wrong: the rest of dialtone runs; the error says what to change.
+    log.error(
+      { err, port: config.hepPort, host: config.hepHost },
+      'HEP collector not started: the port is taken or the address is not local (DIALTONE_HEP_PORT, DIALTONE_HEP_HOST)',
+    );
+    return { collector: null, jobs, stop: async () => {} };
+  }
   const unbind = bindCollectorMetrics(metrics, collector);
   return {
     collector,
