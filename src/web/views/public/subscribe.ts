@@ -167,10 +167,10 @@ export function renderManagePage(r: Reader, d: ManagePageData, url: string): str
   const settings = html`<form method="post" action="${d.action}/save" class="report">!${csrfField(d.csrf)}!${errorSummary(t, d.errors)}!${localeSelect(r, s.locale)}!${scopeFields(r, d.components, s.scope, s.componentIds, d.errors)}<button type="submit">${t('subscribers.manage.save')}</button></form>`;
   const test =
     s.kind === 'webhook' && s.state === 'confirmed'
-      ? html`<form method="post" action="${d.action}/test">!${csrfField(d.csrf)}<button type="submit" class="secondary">${t('subscribers.manage.test')}</button></form>`
+      ? html`<form method="post" action="${d.action}/test" class="sub-action">!${csrfField(d.csrf)}<button type="submit" class="secondary">${t('subscribers.manage.test')}</button></form>`
       : '';
   // The unsubscribe button posts the RFC 8058 one-click body to the link itself.
-  const off = html`<form method="post" action="${d.action}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><p class="hint">${t('subscribers.manage.unsubscribeHint')}</p><button type="submit" class="danger">${t('subscribers.manage.unsubscribe')}</button></form>`;
+  const off = html`<form method="post" action="${d.action}" class="sub-action"><input type="hidden" name="List-Unsubscribe" value="One-Click"><p class="hint">${t('subscribers.manage.unsubscribeHint')}</p><button type="submit" class="danger">${t('subscribers.manage.unsubscribe')}</button></form>`;
   const body = html`<h1>${title}</h1>!${notice}!${facts}!${settings}!${test}!${off}`;
   return renderPublicPage(r, { title, section: 'none', body, url });
 }
