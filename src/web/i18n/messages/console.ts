@@ -149,6 +149,14 @@ export const de = {
   'console.audit.subjectType.template': 'Vorlage',
   'console.audit.subjectType.api_token': 'API-Token',
   'console.audit.subjectType.catalog': 'Katalog',
+  'console.audit.subjectType.inventory': 'Bestand',
+  'console.audit.subjectType.report': 'Meldung',
+  'console.audit.subjectType.report_alert': 'Mögliche Störung',
+  'console.audit.subjectType.alert': 'Alarm',
+  'console.audit.subjectType.monitor': 'Monitor',
+  'console.audit.subjectType.operator_channel': 'Kanal fürs Team',
+  'console.audit.subjectType.partner_invitation': 'Partner-Einladung',
+  'console.audit.subjectType.subscriber': 'Abonnent',
 } as const;
 
 export const en: Record<keyof typeof de, string> = {
@@ -295,4 +303,12 @@ export const en: Record<keyof typeof de, string> = {
   'console.audit.subjectType.template': 'Template',
   'console.audit.subjectType.api_token': 'API token',
   'console.audit.subjectType.catalog': 'Catalog',
+  'console.audit.subjectType.inventory': 'Inventory',
+  'console.audit.subjectType.report': 'Report',
+  'console.audit.subjectType.report_alert': 'Possible outage',
+  'console.audit.subjectType.alert': 'Alert',
+  'console.audit.subjectType.monitor': 'Monitor',
+  'console.audit.subjectType.operator_channel': 'Team channel',
+  'console.audit.subjectType.partner_invitation': 'Partner invitation',
+  'console.audit.subjectType.subscriber': 'Subscriber',
 };
