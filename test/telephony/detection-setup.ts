@@ -192,16 +192,19 @@ function decodeEntities(html: string): string {
   });
 }
 
-/** Polls `probe` every 250 ms until it returns a value; the time it first did (epoch ms), or null. */
+/**
+ * Polls `probe` every 250 ms until it returns a value; the time it first did (epoch ms), or null.
+ * Probes at least once, even when the time is already up (the event may be in the database).
+ */
 export async function firstTime<T>(
   probe: () => Promise<T | null | undefined | false>,
   timeoutMs: number,
 ): Promise<{ at: number; value: T } | null> {
   const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
+  for (;;) {
     const value = await probe();
     if (value) return { at: Date.now(), value };
+    if (Date.now() >= until) return null;
     await new Promise((r) => setTimeout(r, 250));
   }
-  return null;
 }
