@@ -36,7 +36,7 @@ const previewCustomers = 50;
 
 export function renderAftercare(o: AftercareOptions): string {
   const { t, incident } = o;
-  return html`<p><a href="/console/incidents/${incident.id}">${t('aftercare.back')}</a></p><h1>${t('aftercare.heading', { title: pick(incident.title, o.locale) })}</h1>!${restoration(o)}!${affected(o)}!${announcement(o)}`;
+  return html`<p><a href="/console/incidents/${incident.id}">${t('aftercare.back')}</a></p>!${restoration(o)}!${affected(o)}!${announcement(o)}`;
 }
 
 function restoration(o: AftercareOptions): string {
