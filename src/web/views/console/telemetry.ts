@@ -47,7 +47,7 @@ export function renderPeerListPage(
   const table =
     peers.length === 0
       ? html`<p>${t('telemetry.none')}</p>`
-      : html`<table class="telemetry"><caption>${t('telemetry.lastHour')}</caption><thead><tr>!${head.map((k) => html`<th scope="col">${t(k)}</th>`).join('')}</tr></thead><tbody>!${rows.join('')}</tbody></table>`;
+      : html`<div class="table-wrap telemetry-table" tabindex="0" role="region" aria-label="${t('telemetry.lastHour')}"><table><caption>${t('telemetry.lastHour')}</caption><thead><tr>!${head.map((k) => html`<th scope="col">${t(k)}</th>`).join('')}</tr></thead><tbody>!${rows.join('')}</tbody></table></div>`;
   const body = html`<p class="hint">${t('telemetry.intro')}</p>!${table}`;
   return renderConsolePage(request, reply, { title: t('telemetry.title'), section: 'telemetry', body });
 }
@@ -144,7 +144,7 @@ function kpiList(request: FastifyRequest, p: PeerSummary): string {
     [t('telemetry.col.registrations'), ratio(k.registrationSuccess, locale)],
     [t('telemetry.col.registrationTime'), ms(k.registrationMs)],
   ];
-  return html`<dl class="kpis">!${items.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`).join('')}</dl>`;
+  return html`<dl class="facts">!${items.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`).join('')}</dl>`;
 }
 
 function codeTable(request: FastifyRequest, p: PeerSummary): string {
@@ -154,5 +154,5 @@ function codeTable(request: FastifyRequest, p: PeerSummary): string {
   const rows = codes.map(
     ([code, n]) => html`<tr><th scope="row">${code}</th><td class="num">${count(n, locale)}</td></tr>`,
   );
-  return html`<table class="telemetry-codes"><caption>${t('telemetry.codesCaption')}</caption><thead><tr><th scope="col">${t('telemetry.col.code')}</th><th scope="col">${t('telemetry.col.count')}</th></tr></thead><tbody>!${rows.join('')}</tbody></table>`;
+  return html`<div class="table-wrap telemetry-table" tabindex="0" role="region" aria-label="${t('telemetry.codesCaption')}"><table><caption>${t('telemetry.codesCaption')}</caption><thead><tr><th scope="col">${t('telemetry.col.code')}</th><th scope="col">${t('telemetry.col.count')}</th></tr></thead><tbody>!${rows.join('')}</tbody></table></div>`;
 }
