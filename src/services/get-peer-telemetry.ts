@@ -52,7 +52,9 @@ export interface PeerMinute {
 
 /** Every peer's counts over the last complete minute before `now` (peers without traffic too). */
 export async function getLastMinuteByPeer(db: Kysely<Database>, now: Date): Promise<PeerMinute[]> {
-  const end = now.getTime() - (now.getTime() % 60_000);
+  // The minute's last window is written up to a flush (1 s) after it ends: wait 2 s for it.
+  const settled = now.getTime() - 2_000;
+  const end = settled - (settled % 60_000);
   const [peers, rows] = await Promise.all([
     db
       .selectFrom('telemetry_peers')
