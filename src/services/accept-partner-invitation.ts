@@ -57,6 +57,16 @@ export async function acceptPartnerInvitation({
     const invitation = await findOpenInvitation(trx, input.token, ctx.clock());
     if (!invitation) throw invalidInvitation();
     const locale = invitation.locale === 'en' ? 'en' : 'de';
+    // Someone created an account with this address after the invitation: say so, keep the link.
+    const taken = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', invitation.email)
+      .executeTakeFirst();
+    if (taken)
+      throw new DialtoneError('conflict', 'partner.accept.emailTaken', {
+        params: { email: invitation.email },
+      });
     const user = await insertUser(trx, ctx, {
       email: invitation.email,
       role: 'partner',

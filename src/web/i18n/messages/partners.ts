@@ -51,6 +51,8 @@ export const de = {
   'partner.accept.invalidHelp':
     'Wenden Sie sich an Ihren Ansprechpartner beim Anbieter. Haben Sie schon ein Konto, melden Sie sich einfach an.',
   'partner.accept.toLogin': 'Zur Anmeldung',
+  'partner.accept.emailTaken':
+    'Für {email} gibt es schon ein Konto. Melden Sie sich damit an, oder bitten Sie um eine Einladung an eine andere Adresse.',
   'partner.console.title': 'Partner',
   'partner.console.manage': 'Partner und Einladungen',
   'partner.console.intro':
@@ -128,6 +130,8 @@ export const en: Record<keyof typeof de, string> = {
   'partner.accept.invalidHelp':
     'Please contact your account manager at the provider. If you already have an account, simply sign in.',
   'partner.accept.toLogin': 'To sign-in',
+  'partner.accept.emailTaken':
+    'There is an account for {email} already. Sign in with it, or ask for an invitation to another address.',
   'partner.console.title': 'Partners',
   'partner.console.manage': 'Partners and invitations',
   'partner.console.intro':

@@ -277,4 +277,32 @@ describe('partner invitation link', () => {
     const again = await send('a long partner passphrase', 'a long partner passphrase');
     expect(again.statusCode).toBe(410);
   });
+
+  it('says so when the address got an account meanwhile, and keeps the link', async () => {
+    const inv = await invite();
+    await seedPartner(t.store, { id: 'other', email: 'lena@partner.example' });
+    const link = await openLink(inv.token);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/partner/invitation',
+      headers: {
+        cookie: link.cookie,
+        'content-type': 'application/x-www-form-urlencoded',
+        'accept-language': 'en',
+      },
+      payload: form({
+        _csrf: link.csrf,
+        token: inv.token,
+        password: 'a long partner passphrase',
+        passwordConfirm: 'a long partner passphrase',
+      }),
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('There is an account for lena@partner.example already.');
+    const row = await t.store.db
+      .selectFrom('partner_invitations')
+      .select('accepted_at')
+      .executeTakeFirstOrThrow();
+    expect(row.accepted_at).toBeNull();
+  });
 });

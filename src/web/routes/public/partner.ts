@@ -79,11 +79,13 @@ export async function partnerRoutes(app: FastifyInstance, deps: AppDeps) {
     reply: FastifyReply,
     token: string,
     errors = [] as DialtoneError['fields'],
+    alert?: string,
   ) {
     const invitation = await findOpenInvitation(deps.store.db, token, deps.clock());
     const r = readerOf(request, deps);
     if (!invitation) return privatePage(reply.code(410)).send(renderInvitationInvalidPage(r, request.url));
     const html = renderAcceptInvitationPage(r, {
+      alert,
       token,
       email: invitation.email,
       company: invitation.company,
@@ -124,6 +126,15 @@ export async function partnerRoutes(app: FastifyInstance, deps: AppDeps) {
     } catch (e) {
       if (!(e instanceof DialtoneError)) throw e;
       if (e.code === 'validation_failed') return acceptPage(request, reply.code(400), token, e.fields);
+      if (e.key === 'partner.accept.emailTaken') {
+        return acceptPage(
+          request,
+          reply.code(409),
+          token,
+          [],
+          request.t('partner.accept.emailTaken', e.params),
+        );
+      }
       if (e.key === 'partner.invitation.invalid') {
         return privatePage(reply.code(410)).send(
           renderInvitationInvalidPage(readerOf(request, deps), request.url),

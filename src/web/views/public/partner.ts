@@ -51,6 +51,8 @@ export function renderPartnerHome(r: Reader, v: PartnerHomeView): string {
 }
 
 export interface AcceptView {
+  /** A refusal that concerns no field (the address got an account meanwhile). */
+  alert?: string | undefined;
   token: string;
   email: string;
   company: string;
@@ -62,8 +64,9 @@ export interface AcceptView {
 export function renderAcceptInvitationPage(r: Reader, v: AcceptView): string {
   const t = r.t;
   const err = (path: string) => fieldError(t, v.errors, path);
-  const summary =
-    v.errors.length > 0
+  const summary = v.alert
+    ? html`<div class="error-summary" role="alert"><p>${v.alert}</p></div>`
+    : v.errors.length > 0
       ? html`<div class="error-summary" role="alert"><p>${t('error.validationFailed')}</p></div>`
       : '';
   const form = html`<form method="post" action="/partner/invitation" class="report" novalidate>!${csrfField(v.csrf)}<input type="hidden" name="token" value="${v.token}"><input type="email" name="username" value="${v.email}" autocomplete="username" hidden>!${input({ name: 'password', label: t('console.field.password'), type: 'password', required: true, autocomplete: 'new-password', hint: t('console.passwordHint', { min: minPasswordLength }), error: err('password') })}!${input({ name: 'passwordConfirm', label: t('console.field.passwordConfirm'), type: 'password', required: true, autocomplete: 'new-password', error: err('passwordConfirm') })}<button type="submit">${t('partner.accept.submit')}</button></form>`;
