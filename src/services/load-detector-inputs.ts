@@ -117,6 +117,18 @@ export async function loadPeerInputs(db: Tx, now: number): Promise<PeerInput[]> 
     at: Date.parse(r.started_at),
     counts: countsOf(r),
   });
+  // Grouped once: filtering every peer's rows out of all rows would grow with peers × rows.
+  const byPeer = (rows: Selectable<TelemetryCountsTable>[]) => {
+    const out = new Map<string, TimedCounts[]>();
+    for (const r of rows) {
+      const list = out.get(r.peer_id);
+      if (list) list.push(timed(r));
+      else out.set(r.peer_id, [timed(r)]);
+    }
+    return out;
+  };
+  const windowsOf = byPeer(windows);
+  const hourlyOf = byPeer(hourly);
   return peers.map((p) => ({
     id: p.id,
     componentId: p.component_id,
@@ -124,8 +136,8 @@ export async function loadPeerInputs(db: Tx, now: number): Promise<PeerInput[]> 
     rules: rules
       .filter((r) => r.componentId === p.component_id && (r.peerId === null || r.peerId === p.id))
       .map((r) => r.rule),
-    windows: windows.filter((w) => w.peer_id === p.id).map(timed),
-    hourly: hourly.filter((h) => h.peer_id === p.id).map(timed),
+    windows: windowsOf.get(p.id) ?? [],
+    hourly: hourlyOf.get(p.id) ?? [],
   }));
 }
 

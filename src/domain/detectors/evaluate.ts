@@ -152,12 +152,27 @@ export function judgeSilence(observed: number, expected: number | null, p: Silen
   return { ...base, state: 'hold' };
 }
 
+/**
+ * Every rule of a peer looks at the same grid in one pass: it is built once per input list (input
+ * lists are read, never changed, after they are handed to the detectors).
+ */
+const denseCache = new WeakMap<readonly TimedCounts[], Map<string, TimedCounts[]>>();
+
+function denseOnce(windows: readonly TimedCounts[], from: number, end: number): TimedCounts[] {
+  const byRange = denseCache.get(windows) ?? new Map<string, TimedCounts[]>();
+  denseCache.set(windows, byRange);
+  const key = `${from}:${end}`;
+  const dense = byRange.get(key) ?? denseWindows(windows, from, end);
+  byRange.set(key, dense);
+  return dense;
+}
+
 export function evaluateRule(rule: RuleSpec, input: TelemetryInput, firing: boolean): Evaluation {
   const end = alignWindow(input.now - (input.settleMs ?? defaultSettleMs));
   const spanMs = rule.params.spanSeconds * 1000;
   const from =
     end - Math.max(historyMs, spanMs + (rule.params.fireAfter + rule.params.clearAfter) * windowMs);
-  const dense = denseWindows(input.windows, from, end);
+  const dense = denseOnce(input.windows, from, end);
   const n = Math.max(rule.params.fireAfter, rule.params.clearAfter);
   const verdicts = Array.from({ length: n }, (_, k) =>
     verdictAt(rule, dense, input.hourly, end - k * windowMs, input.baselineBefore ?? null),

@@ -45,6 +45,20 @@ export const userOutcomeCodes: ReadonlySet<number> = new Set([480, 486, 487, 600
  * answer falls into the next window is not counted as a failure here.
  */
 export function networkFailures(c: WindowCounts): { failures: number; answers: number } {
+  const known = failureCache.get(c);
+  if (known) return known;
+  const counted = countNetworkFailures(c);
+  failureCache.set(c, counted);
+  return counted;
+}
+
+/**
+ * One peer's window is judged by several rules and evaluation instants in one pass: its shares are
+ * counted once. Keyed by the counts object, so windows are never mutated after they are read.
+ */
+const failureCache = new WeakMap<WindowCounts, { failures: number; answers: number }>();
+
+function countNetworkFailures(c: WindowCounts): { failures: number; answers: number } {
   let failures = 0;
   let answers = 0;
   for (const [key, n] of Object.entries(c.codes)) {
