@@ -142,7 +142,7 @@ function overview(request: FastifyRequest, catalog: Catalog): string {
   );
   const table =
     rows.length > 0
-      ? html`<table><thead><tr><th scope="col">${t('catalog.overview.component')}</th><th scope="col">${t('catalog.overview.group')}</th><th scope="col">${t('catalog.overview.site')}</th><th scope="col">${t('catalog.overview.services')}</th><th scope="col">${t('catalog.overview.dependsOn')}</th></tr></thead><tbody>!${rows.join('')}</tbody></table>`
+      ? html`<table tabindex="0" aria-labelledby="catalog-overview"><thead><tr><th scope="col">${t('catalog.overview.component')}</th><th scope="col">${t('catalog.overview.group')}</th><th scope="col">${t('catalog.overview.site')}</th><th scope="col">${t('catalog.overview.services')}</th><th scope="col">${t('catalog.overview.dependsOn')}</th></tr></thead><tbody>!${rows.join('')}</tbody></table>`
       : html`<p>${t('catalog.overview.empty')}</p>`;
   return html`<section aria-labelledby="catalog-overview"><h2 id="catalog-overview">${t('catalog.overview.heading')}</h2>!${table}</section>`;
 }

@@ -65,7 +65,7 @@ function componentTable(r: Reader, s: StatusSnapshot, list: CatalogComponent[], 
     };
     return html`<tr><th scope="row">${nameOf(c.id)}</th><td>${c.siteId ? (sites.get(c.siteId) ?? c.siteId) : ''}</td><td>!${statusBadge(t, d.status)}</td><td>!${cause(r, s, d, nameOf)}</td></tr>`;
   });
-  return html`<table class="components"><caption>${caption}</caption><thead><tr><th scope="col">${t('console.dashboard.component')}</th><th scope="col">${t('console.dashboard.site')}</th><th scope="col">${t('console.dashboard.status')}</th><th scope="col">${t('console.dashboard.cause')}</th></tr></thead><tbody>!${rows.join('')}</tbody></table>`;
+  return html`<table class="components" tabindex="0"><caption>${caption}</caption><thead><tr><th scope="col">${t('console.dashboard.component')}</th><th scope="col">${t('console.dashboard.site')}</th><th scope="col">${t('console.dashboard.status')}</th><th scope="col">${t('console.dashboard.cause')}</th></tr></thead><tbody>!${rows.join('')}</tbody></table>`;
 }
 
 function components(r: Reader, s: StatusSnapshot): string {

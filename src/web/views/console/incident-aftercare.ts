@@ -86,7 +86,7 @@ function affected(o: AftercareOptions): string {
   const table =
     a.customers.length === 0
       ? html`<p>${t('aftercare.affected.none')}</p>`
-      : html`<table><thead><tr><th scope="col">${t('aftercare.affected.col.customer')}</th><th scope="col">${t('aftercare.affected.col.name')}</th><th scope="col">${t('aftercare.affected.col.resources')}</th><th scope="col">${t('aftercare.affected.col.restored')}</th><th scope="col">${t('aftercare.affected.col.contacts')}</th></tr></thead><tbody>!${rows}</tbody></table>!${more}`;
+      : html`<table tabindex="0" aria-labelledby="affected-heading"><thead><tr><th scope="col">${t('aftercare.affected.col.customer')}</th><th scope="col">${t('aftercare.affected.col.name')}</th><th scope="col">${t('aftercare.affected.col.resources')}</th><th scope="col">${t('aftercare.affected.col.restored')}</th><th scope="col">${t('aftercare.affected.col.contacts')}</th></tr></thead><tbody>!${rows}</tbody></table>!${more}`;
   const sent = o.notified.at
     ? html`<p>${t('aftercare.notify.sent', { at: formatDateTime(o.notified.at, locale, timeZone), count: o.notified.count })} ${t(o.notified.follow ? 'aftercare.notify.following' : 'aftercare.notify.notFollowing')}</p>`
     : '';
