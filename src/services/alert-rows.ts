@@ -90,12 +90,16 @@ export async function getAlert(db: Tx, id: string): Promise<AlertView | null> {
   return row ? presentAlert(row) : null;
 }
 
-/** Firing alerts still waiting for an operator's decision: the dashboard banner. */
+/**
+ * Firing alerts still waiting for an operator's decision: the dashboard banner. Report clusters
+ * are left out: the dashboard already shows them with the inbox's own banner and declare form.
+ */
 export async function pendingAlerts(db: Tx): Promise<AlertView[]> {
   const rows = await db
     .selectFrom('alerts')
     .selectAll()
     .where('state', '=', 'firing')
+    .where('source', '!=', 'reports')
     .where('decision', '=', 'pending')
     .where('acknowledged_at', 'is', null)
     .orderBy('started_at', 'desc')

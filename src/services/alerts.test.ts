@@ -240,6 +240,9 @@ describeEachStore('alerts', (getStore) => {
     expect((again as DialtoneError).code).toBe('invalid_transition');
     const missing = await dismissAlert({ ctx, input: { alertId: 'nope' } }).catch((e: DialtoneError) => e);
     expect((missing as DialtoneError).code).toBe('not_found');
+    // A report cluster has its own banner in the inbox: not listed twice.
+    await raiseAlert({ ctx, input: input({ ruleKey: 'reports:r1', source: 'reports' }) });
+    expect(await pendingAlerts(getStore().db)).toEqual([]);
     const b = await raiseAlert({ ctx, input: input({ ruleKey: 'monitor:other' }) });
     await dismissAlert({ ctx, input: { alertId: b.id } });
     expect((await getAlert(getStore().db, b.id))?.decision).toBe('dismissed');
