@@ -166,6 +166,13 @@ describeEachStore('detector loop', (getStore) => {
     await db().updateTable('monitor_state').set({ state: 'up', since: '2026-11-23T10:00:10.000Z' }).execute();
     clock.set('2026-11-23T10:00:20.000Z');
     expect((await runDetectors(deps(clock))).cleared).toEqual([]);
+    // Waiting out the clearing time, the alert keeps the failure it saw.
+    const held = await db()
+      .selectFrom('alerts')
+      .select('evidence')
+      .where('state', '=', 'firing')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(held.evidence)).toMatchObject({ state: 'down', detail: 'timeout after 2000 ms' });
     clock.set('2026-11-23T10:00:45.000Z');
     expect((await runDetectors(deps(clock))).cleared).toEqual(['monitor:trunk-options']);
     // Gone from the catalog while firing: its alert goes with it.

@@ -100,18 +100,22 @@ export async function runDetectors(deps: DetectorLoopDeps): Promise<DetectorPass
       lastRttMs: m.last_rtt_ms,
     };
     const e = evaluateProbe(view, firing.has(key), now);
+    // While a recovered monitor waits out its clearing time, the alert keeps the failure it saw.
+    const failing = m.state === 'down' || m.state === 'overloaded';
     await act(key, () => ({
       decision: e.decision,
-      raise: {
-        componentId: m.component_id,
-        source: m.kind === 'heartbeat' ? 'heartbeat' : 'monitor',
-        ruleKey: key,
-        severity: e.severity,
-        evidence: e.evidence,
-        sourceName: { de: m.name_de, en: m.name_en },
-        monitorId: m.id,
-        timeZone: deps.timeZone,
-      },
+      raise: !failing
+        ? undefined
+        : {
+            componentId: m.component_id,
+            source: m.kind === 'heartbeat' ? 'heartbeat' : 'monitor',
+            ruleKey: key,
+            severity: e.severity,
+            evidence: e.evidence,
+            sourceName: { de: m.name_de, en: m.name_en },
+            monitorId: m.id,
+            timeZone: deps.timeZone,
+          },
     }));
   }
   for (const r of await loadReportClusters(db)) {
