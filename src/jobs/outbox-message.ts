@@ -22,22 +22,38 @@ export interface BuiltMessage {
   message: OutboundMessage;
 }
 
+export interface BuiltBatch {
+  built: BuiltMessage[];
+  /** Rows that cannot become a message (unreadable snapshot): dead letters, not retried forever. */
+  broken: { row: NotificationRow; detail: string }[];
+}
+
 export async function buildMessages(
   db: Kysely<Database>,
   rows: NotificationRow[],
   settings: MessageSettings,
-): Promise<BuiltMessage[]> {
+): Promise<BuiltBatch> {
   const secrets = await webhookSecrets(db, rows);
   const channels = await operatorChannelSettings(db, rows);
   const built: BuiltMessage[] = [];
+  const broken: BuiltBatch['broken'] = [];
   for (const row of rows) {
-    const notice = JSON.parse(row.payload) as Notice;
+    let notice: Notice;
+    let extraHeaders: Record<string, string>;
+    try {
+      notice = JSON.parse(row.payload) as Notice;
+      extraHeaders = JSON.parse(row.headers) as Record<string, string>;
+      if (!notice || typeof notice !== 'object' || !('type' in notice)) throw new Error('no notice');
+    } catch (err) {
+      broken.push({ row, detail: `unreadable payload: ${(err as Error).message}` });
+      continue;
+    }
     const locale = row.locale === 'en' ? 'en' : 'de';
     const unsubscribeUrl = row.subscriber_id
       ? await unsubscribeLink(db, settings.publicUrl, row.subscriber_id)
       : undefined;
     const { text, html } = renderNotification(notice, locale, { ...settings, unsubscribeUrl });
-    const headers: Record<string, string> = { ...(JSON.parse(row.headers) as Record<string, string>) };
+    const headers: Record<string, string> = { ...extraHeaders };
     if (unsubscribeUrl && row.kind === 'email') {
       const mailto = settings.unsubscribeMailto
         ? `<mailto:${settings.unsubscribeMailto}?subject=unsubscribe>, `
@@ -67,7 +83,7 @@ export async function buildMessages(
       },
     });
   }
-  return built;
+  return { built, broken };
 }
 
 async function webhookSecrets(db: Kysely<Database>, rows: NotificationRow[]): Promise<Map<string, string>> {

@@ -156,6 +156,47 @@ describeEachStore('outbox worker (real SMTP server on 127.0.0.1)', (getStore, ki
     expect(sink.mails).toHaveLength(0);
   });
 
+  it('makes an unreadable row a dead letter and counts a throwing channel as a failed attempt', async () => {
+    await seedSubscribers(getStore(), [{ id: 's-1', address: 'one@example.net', locale: 'de' }]);
+    const clock = testClock('2026-11-20T10:00:00.000Z');
+    await declare(getStore(), clock);
+    await getStore().db.updateTable('notifications').set({ payload: '{not json' }).execute();
+    expect(await worker(clock).runOnce()).toBe(0);
+    const dead = await getStore().db.selectFrom('notifications').selectAll().executeTakeFirstOrThrow();
+    expect(dead).toMatchObject({ state: 'dead', attempts: 1 });
+    expect(dead.last_error).toContain('unreadable payload');
+
+    await getStore().db.deleteFrom('notifications').execute();
+    await declare(getStore(), clock);
+    const throwing = createOutboxWorker({
+      db: getStore().db,
+      dialect: getStore().dialect,
+      channels: new Map([
+        [
+          'email',
+          {
+            kind: 'email',
+            send: () => Promise.reject(new Error('boom')),
+          },
+        ],
+      ]),
+      clock,
+      workerId: 'w-throw',
+      settings,
+      maxAttempts: 3,
+      ratesPerSecond: { email: 1000 },
+      random: () => 0.5,
+    });
+    expect(await throwing.runOnce()).toBe(1);
+    const row = await getStore().db.selectFrom('notifications').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      last_error: 'channel error: boom',
+      claimed_by: null,
+    });
+  });
+
   it('takes up the claims of a worker that died once they expire, and not before', async () => {
     await seedSubscribers(getStore(), [{ id: 's-1', address: 'one@example.net', locale: 'de' }]);
     const clock = testClock('2026-11-20T10:00:00.000Z');

@@ -12,6 +12,7 @@
  * await worker.stop();
  */
 import type { Kysely } from 'kysely';
+import type { Channel, OutboundMessage, SendResult } from '#src/adapters/channels/channel.ts';
 import type { ChannelRegistry } from '#src/adapters/channels/index.ts';
 import type { Dialect } from '#src/adapters/store/open-store.ts';
 import type { Database } from '#src/adapters/store/schema.ts';
@@ -91,7 +92,17 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       kinds: [...o.channels.keys()],
     });
     if (rows.length === 0) return 0;
-    const queue = await buildMessages(o.db, rows, o.settings);
+    const { built: queue, broken } = await buildMessages(o.db, rows, o.settings);
+    for (const { row, detail } of broken) {
+      await marks.add({
+        ok: false,
+        id: row.id,
+        at: o.clock(),
+        attempt: row.attempts + 1,
+        detail,
+        retryAt: null,
+      });
+    }
     // Stop taking new messages from this batch well before the claim could expire.
     const deadline = claimedAt.getTime() + leaseMs / 2;
     const left: string[] = [];
@@ -124,9 +135,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   async function deliver({ row, message }: BuiltMessage): Promise<void> {
     const channel = o.channels.get(message.kind);
     const attempt = row.attempts + 1;
-    const result = channel
-      ? await channel.send(message, AbortSignal.timeout(o.sendTimeoutMs ?? 30_000))
-      : { ok: false as const, retryable: true, detail: `no ${message.kind} channel configured` };
+    const result = await sendSafely(channel, message, o.sendTimeoutMs ?? 30_000);
     const at = o.clock();
     const base = { id: row.id, at, attempt, detail: result.detail ?? '' };
     let outcome: Outcome;
@@ -179,6 +188,20 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       loop = null;
     },
   };
+}
+
+/** Channels promise not to throw; should one do it anyway, it counts as a failed attempt. */
+async function sendSafely(
+  channel: Channel | undefined,
+  message: OutboundMessage,
+  timeoutMs: number,
+): Promise<SendResult> {
+  if (!channel) return { ok: false, retryable: true, detail: `no ${message.kind} channel configured` };
+  try {
+    return await channel.send(message, AbortSignal.timeout(timeoutMs));
+  } catch (err) {
+    return { ok: false, retryable: true, detail: `channel error: ${(err as Error).message ?? String(err)}` };
+  }
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
