@@ -54,7 +54,7 @@ export const de = {
     'Mindestens {min} Zeichen. Ein Satz aus mehreren Wörtern ist leicht zu merken und schwer zu erraten.',
 
   'console.login.title': 'Anmelden',
-  'console.login.intro': 'Melden Sie sich mit Ihrem Konsolenkonto an.',
+  'console.login.intro': 'Melden Sie sich mit Ihrem Konto an (Mitarbeitende und Partner).',
   'console.login.submit': 'Anmelden',
   'console.login.forgot':
     'Passwort vergessen? Ein Administrator kann es unter „Benutzer“ zurücksetzen, oder auf dem Server mit „dialtone user set-password“.',
@@ -208,7 +208,7 @@ export const en: Record<keyof typeof de, string> = {
     'At least {min} characters. A sentence of several words is easy to remember and hard to guess.',
 
   'console.login.title': 'Sign in',
-  'console.login.intro': 'Sign in with your console account.',
+  'console.login.intro': 'Sign in with your account (staff and partners).',
   'console.login.submit': 'Sign in',
   'console.login.forgot':
     'Forgot your password? An admin can reset it under "Users", or on the server with "dialtone user set-password".',

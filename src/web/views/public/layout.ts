@@ -45,7 +45,7 @@ export function renderPublicPage(r: Reader, o: PublicPageOptions): string {
   );
   const header = html`<header class="top"><div class="wrap bar"><a class="brand" href="/">${r.pageName}</a><nav aria-label="${t('public.nav.label')}"><ul>!${links.join('')}</ul></nav><a class="subscribe-link" href="/subscribe">${t('subscribers.link')}</a><a class="lang" href="${langSwitchHref(o.url, other)}" lang="${other}" hreflang="${other}">${t('lang.switch')}</a></div></header>`;
   const feedLinks = feeds.map((f) => html`<li><a href="${f.href}" type="${f.type}">${t(f.key)}</a></li>`);
-  const footer = html`<footer class="foot"><div class="wrap"><ul class="feeds" aria-label="${t('public.feeds.label')}">!${feedLinks.join('')}</ul><p>${t('footer.timeZone', { zone: r.timeZone })} · ${t('footer.poweredBy')}</p></div></footer>`;
+  const footer = html`<footer class="foot"><div class="wrap"><ul class="feeds" aria-label="${t('public.feeds.label')}">!${feedLinks.join('')}</ul><p>${t('footer.timeZone', { zone: r.timeZone })} · <a href="/partner">${t('footer.partnerArea')}</a> · ${t('footer.poweredBy')}</p></div></footer>`;
   const head = feeds
     .slice(0, 2)
     .map((f) => html`<link rel="alternate" type="${f.type}" href="${f.href}" title="${t(f.key)}">`)
