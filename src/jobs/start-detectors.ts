@@ -7,11 +7,16 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Config } from '#src/config/env.ts';
+import { defaultSettleMs } from '#src/domain/detectors/evaluate.ts';
+import { alignWindow } from '#src/domain/detectors/windows.ts';
 import type { ServiceContext } from '#src/services/context.ts';
 import { detectorEveryMs, detectorLoopName, runDetectors } from './detector-loop.ts';
 import { watchFiringAlerts } from './detector-metrics.ts';
 import { liveness } from './liveness.ts';
 import type { Job } from './scheduler.ts';
+
+/** How often the loop looks whether a new window has closed (ms). */
+const tickMs = 1_000;
 
 export function startDetectors(o: {
   config: Config;
@@ -23,12 +28,31 @@ export function startDetectors(o: {
   const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   liveness.register(detectorLoopName, detectorEveryMs);
   const unwatch = watchFiringAlerts(o.ctx.db);
+  const settleMs = defaultSettleMs;
+  let lastEnd = 0;
   const jobs: Job[] = [
     {
       name: detectorLoopName,
-      everyMs: detectorEveryMs,
-      run: () =>
-        runDetectors({ ctx: o.ctx, holder, timeZone: o.config.defaultTimeZone, log: o.log, liveness }),
+      everyMs: tickMs,
+      // Ticks every second, evaluates once per window: right after the collector has written a
+      // closed window (settleMs), not up to a whole period later on a tick of its own phase.
+      run: async () => {
+        const end = alignWindow(o.ctx.clock().getTime() - settleMs);
+        if (end <= lastEnd) {
+          liveness.beat(detectorLoopName);
+          return null;
+        }
+        lastEnd = end;
+        return runDetectors({
+          ctx: o.ctx,
+          holder,
+          timeZone: o.config.defaultTimeZone,
+          log: o.log,
+          liveness,
+          settleMs,
+          verifyMs: o.config.verifyMinutes * 60_000,
+        });
+      },
     },
   ];
   return {

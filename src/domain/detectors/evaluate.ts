@@ -39,7 +39,8 @@ export interface TelemetryInput {
 
 /** How far back the moving average and the chart look (ms). */
 export const historyMs = 30 * 60_000;
-export const defaultSettleMs = 3_000;
+/** The collector writes closed windows once a second: 2 s after a window closes it is stored. */
+export const defaultSettleMs = 2_000;
 
 export interface SeriesPoint {
   /** Start of the 10-s window, ISO. */
