@@ -57,6 +57,13 @@ export const de = {
   'notifications.event.report.state_changed': 'Meldung: neuer Stand',
   'notifications.event.alert.fired': 'Alarm ausgelöst',
   'notifications.event.alert.resolved': 'Alarm beendet',
+  'notifications.kind.email': 'E-Mail',
+  'notifications.kind.sms': 'SMS',
+  'notifications.kind.webhook': 'Webhook',
+  'notifications.kind.slack': 'Slack',
+  'notifications.kind.teams': 'Microsoft Teams',
+  'notifications.kind.matrix': 'Matrix',
+  'notifications.kind.telegram': 'Telegram',
   'console.audit.subjectType.notification': 'Benachrichtigung',
 } as const;
 
@@ -115,5 +122,12 @@ export const en: Record<keyof typeof de, string> = {
   'notifications.event.report.state_changed': 'Report state changed',
   'notifications.event.alert.fired': 'Alert fired',
   'notifications.event.alert.resolved': 'Alert resolved',
+  'notifications.kind.email': 'Email',
+  'notifications.kind.sms': 'SMS',
+  'notifications.kind.webhook': 'Webhook',
+  'notifications.kind.slack': 'Slack',
+  'notifications.kind.teams': 'Microsoft Teams',
+  'notifications.kind.matrix': 'Matrix',
+  'notifications.kind.telegram': 'Telegram',
   'console.audit.subjectType.notification': 'Notification',
 };

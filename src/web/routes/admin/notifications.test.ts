@@ -82,6 +82,8 @@ it('lists the delivery log with counts, filters it and escapes what it shows', a
   const all = await get('/console/notifications');
   expect(all.statusCode).toBe(200);
   expect(all.body).toContain('1 wartend · 1 zugestellt · 1 unzustellbar');
+  expect(all.body).toContain('<td>E-Mail</td>');
+  expect(all.body).toContain('<option value="webhook">Webhook</option>');
   expect(all.body).toContain('&#60;script&#62;x&#60;/script&#62;@example.net');
   expect(all.body).not.toContain('<script>x');
   const dead = await get('/console/notifications?state=dead');

@@ -20,7 +20,14 @@ export interface NotificationFilterValues {
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getNotification>>>;
 
-const eventName = (t: Translate, event: string) => translateLoose(t, `notifications.event.${event}`);
+/** The words for a stored name; a name without words (a newer event) shows as it is. */
+const named = (t: Translate, prefix: string, name: string) => {
+  const key = `${prefix}${name}`;
+  const words = translateLoose(t, key);
+  return words === key ? name : words;
+};
+const eventName = (t: Translate, event: string) => named(t, 'notifications.event.', event);
+const kindName = (t: Translate, kind: string) => named(t, 'notifications.kind.', kind);
 const stateBadge = (t: Translate, state: string) =>
   html`<span class="badge notification-${state}">${translateLoose(t, `notifications.state.${state}`)}</span>`;
 
@@ -42,7 +49,7 @@ function filterForm(
     value: s,
     label: translateLoose(t, `notifications.state.${s}`),
   }));
-  return html`<form method="get" action="/console/notifications" class="filters" role="search">!${select({ name: 'state', label: t('notifications.filter.state'), options: [all, ...states], value: f.state })}!${select({ name: 'kind', label: t('notifications.filter.kind'), options: [all, ...facets.kinds.map((k) => ({ value: k, label: k }))], value: f.kind })}!${select({ name: 'event', label: t('notifications.filter.event'), options: [all, ...facets.events.map((e) => ({ value: e, label: eventName(t, e) }))], value: f.event })}<p><button type="submit">${t('notifications.filter.apply')}</button> <a href="/console/notifications">${t('notifications.filter.clear')}</a></p></form>`;
+  return html`<form method="get" action="/console/notifications" class="filters" role="search">!${select({ name: 'state', label: t('notifications.filter.state'), options: [all, ...states], value: f.state })}!${select({ name: 'kind', label: t('notifications.filter.kind'), options: [all, ...facets.kinds.map((k) => ({ value: k, label: kindName(t, k) }))], value: f.kind })}!${select({ name: 'event', label: t('notifications.filter.event'), options: [all, ...facets.events.map((e) => ({ value: e, label: eventName(t, e) }))], value: f.event })}<p><button type="submit">${t('notifications.filter.apply')}</button> <a href="/console/notifications">${t('notifications.filter.clear')}</a></p></form>`;
 }
 
 export function renderNotificationList(
@@ -64,7 +71,7 @@ export function renderNotificationList(
   });
   const rows = page.items.map(
     (n) =>
-      html`<tr><td><time datetime="${n.createdAt}">${when(n.createdAt)}</time></td><td>${eventName(t, n.event)}</td><td>${n.kind}</td><td><a href="/console/notifications/${encodeURIComponent(n.id)}">${n.recipient}</a></td><td>${n.subject}</td><td>!${stateBadge(t, n.state)}</td><td>${n.attempts}</td></tr>`,
+      html`<tr><td><time datetime="${n.createdAt}">${when(n.createdAt)}</time></td><td>${eventName(t, n.event)}</td><td>${kindName(t, n.kind)}</td><td><a href="/console/notifications/${encodeURIComponent(n.id)}">${n.recipient}</a></td><td>${n.subject}</td><td>!${stateBadge(t, n.state)}</td><td>${n.attempts}</td></tr>`,
   );
   const table =
     rows.length === 0
@@ -99,7 +106,7 @@ export function renderNotificationDetail(
   const { row, attempts } = v.detail;
   const facts: [string, string][] = [
     [t('notifications.col.event'), eventName(t, row.event)],
-    [t('notifications.col.kind'), row.kind],
+    [t('notifications.col.kind'), kindName(t, row.kind)],
     [t('notifications.col.subject'), row.subject],
     [t('notifications.col.created'), when(row.created_at)],
     ...(row.sent_at ? [[t('notifications.detail.sentAt'), when(row.sent_at)] as [string, string]] : []),
