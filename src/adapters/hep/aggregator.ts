@@ -15,10 +15,18 @@ import type { HepPacket } from './decode.ts';
 import { type SipSummary, summarizeSip } from './sip-summary.ts';
 
 export const windowMs = 10_000;
-/** Transactions tracked at once; beyond it new ones are counted but their answers are not. */
-export const maxTransactions = 200_000;
-/** A finished transaction is kept this long to swallow late retransmissions (ms, ≈ Timer B + margin). */
-const finishedKeepMs = 40_000;
+/**
+ * Transactions tracked at once (about 200 bytes each); beyond it new ones are counted but their
+ * answers are not (counted as tracking_full).
+ */
+export const maxTransactions = 500_000;
+/**
+ * A finished transaction is kept this long (ms). Without it, a retransmitted final response finds
+ * no transaction and is ignored anyway; what it guards against is an INVITE retransmission that
+ * crossed the final response in flight (RTT-scale), so seconds suffice — and at thousands of
+ * calls per second a long keep would fill the table.
+ */
+const finishedKeepMs = 5_000;
 /** An unanswered INVITE is forgotten after Timer C (3 min) plus margin (ms). */
 const pendingKeepMs = 200_000;
 /** A 401/407 challenge not followed by a retry within this time is a failed registration (ms). */

@@ -37,6 +37,10 @@ export function bindCollectorMetrics(
     'dialtone_hep_connections_refused_total',
     'TCP connections refused at the connection limit.',
   );
+  const untracked = registry.counter(
+    'dialtone_hep_transactions_untracked_total',
+    'SIP transactions not tracked because the table was full (their answers are not counted).',
+  );
   const tracked = registry.gauge(
     'dialtone_hep_tracked_transactions',
     'SIP transactions the collector remembers.',
@@ -59,6 +63,7 @@ export function bindCollectorMetrics(
       grow(`d${reason}`, count ?? 0, (n) => dropped.inc({ reason }, n));
     }
     grow('unmatched', s.unmatched, (n) => unmatched.inc({}, n));
+    grow('untracked', s.untracked, (n) => untracked.inc({}, n));
     grow('flushed', s.windowsFlushed, (n) => flushed.inc({}, n));
     grow('failures', s.flushFailures, (n) => failures.inc({}, n));
     grow('lost', s.windowsLost, (n) => lost.inc({}, n));

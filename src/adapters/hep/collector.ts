@@ -47,6 +47,8 @@ export interface CollectorStats {
   dropped: Partial<Record<CollectorDropReason, number>>;
   /** Packets between addresses that are no configured peer (normal on a shared proxy). */
   unmatched: number;
+  /** Transactions not tracked because the table was full (their answers are not counted). */
+  untracked: number;
   windowsFlushed: number;
   flushFailures: number;
   /** Windows dropped after failed writes beyond `maxRetainedWindows`. */
@@ -80,6 +82,7 @@ export async function startHepCollector(options: CollectorOptions): Promise<HepC
     decoded: 0,
     dropped: {},
     unmatched: 0,
+    untracked: 0,
     windowsFlushed: 0,
     flushFailures: 0,
     windowsLost: 0,
@@ -170,6 +173,7 @@ export async function startHepCollector(options: CollectorOptions): Promise<HepC
 function syncEvents(aggregator: Aggregator, stats: CollectorStats): void {
   const e = aggregator.events;
   stats.unmatched = e.unmatched;
+  stats.untracked = e.tracking_full;
   stats.dropped.not_sip = e.not_sip;
   stats.dropped.sip_unparsable = e.sip_unparsable;
 }

@@ -74,9 +74,8 @@ const textDecoder = new TextDecoder('utf-8', { fatal: false });
 /** Total length announced by a packet's header (for TCP framing), or a reason it has none. */
 export function hepFrameLength(bytes: Uint8Array, at = 0): number | 'truncated' | 'bad_magic' | 'bad_length' {
   if (bytes.length - at < hepHeaderBytes) return 'truncated';
-  const view = new DataView(bytes.buffer, bytes.byteOffset + at, hepHeaderBytes);
-  if (view.getUint32(0) !== magic) return 'bad_magic';
-  const length = view.getUint16(4);
+  if (u32(bytes, at) !== magic) return 'bad_magic';
+  const length = u16(bytes, at + 4);
   return length < hepHeaderBytes ? 'bad_length' : length;
 }
 
@@ -86,18 +85,17 @@ export function decodeHep(bytes: Uint8Array, options: DecodeOptions = {}): HepDe
   if (total > bytes.length) return { ok: false, reason: 'truncated' };
   // A datagram carries exactly one packet: extra bytes mean a framing we do not understand.
   if (total < bytes.length) return { ok: false, reason: 'bad_length' };
-  const view = new DataView(bytes.buffer, bytes.byteOffset, total);
   const f = new Fields();
   let at = hepHeaderBytes;
   while (at < total) {
     if (total - at < chunkHeaderBytes) return { ok: false, reason: 'chunk_overflow' };
-    const vendor = view.getUint16(at);
-    const type = view.getUint16(at + 2);
-    const len = view.getUint16(at + 4);
+    const vendor = u16(bytes, at);
+    const type = u16(bytes, at + 2);
+    const len = u16(bytes, at + 4);
     if (len < chunkHeaderBytes) return { ok: false, reason: 'bad_chunk' };
     if (at + len > total) return { ok: false, reason: 'chunk_overflow' };
     // Vendor chunks (vendor ≠ 0) and unknown generic types are skipped by their length.
-    if (vendor === 0 && !f.read(type, view, at + chunkHeaderBytes, len - chunkHeaderBytes, bytes)) {
+    if (vendor === 0 && !f.read(type, bytes, at + chunkHeaderBytes, len - chunkHeaderBytes)) {
       return { ok: false, reason: 'bad_chunk' };
     }
     at += len;
@@ -161,41 +159,41 @@ class Fields {
   correlationId: string | null = null;
   nodeName: string | null = null;
 
-  read(type: number, view: DataView, at: number, len: number, bytes: Uint8Array): boolean {
+  read(type: number, bytes: Uint8Array, at: number, len: number): boolean {
     switch (type) {
       case 1:
       case 2:
       case 11:
         if (len !== 1) return false;
-        if (type === 1) this.family = view.getUint8(at);
-        else if (type === 2) this.ipProtocol = view.getUint8(at);
-        else this.protocolType = view.getUint8(at);
+        if (type === 1) this.family = bytes[at]!;
+        else if (type === 2) this.ipProtocol = bytes[at]!;
+        else this.protocolType = bytes[at]!;
         return true;
       case 3:
       case 4:
         if (len !== 4) return false;
-        if (type === 3) this.src4 = ipv4(view, at);
-        else this.dst4 = ipv4(view, at);
+        if (type === 3) this.src4 = ipv4(bytes, at);
+        else this.dst4 = ipv4(bytes, at);
         return true;
       case 5:
       case 6:
         if (len !== 16) return false;
-        if (type === 5) this.src6 = ipv6(view, at);
-        else this.dst6 = ipv6(view, at);
+        if (type === 5) this.src6 = ipv6(bytes, at);
+        else this.dst6 = ipv6(bytes, at);
         return true;
       case 7:
       case 8:
         if (len !== 2) return false;
-        if (type === 7) this.srcPort = view.getUint16(at);
-        else this.dstPort = view.getUint16(at);
+        if (type === 7) this.srcPort = u16(bytes, at);
+        else this.dstPort = u16(bytes, at);
         return true;
       case 9:
       case 10:
       case 12:
         if (len !== 4) return false;
-        if (type === 9) this.seconds = view.getUint32(at);
-        else if (type === 10) this.micros = view.getUint32(at);
-        else this.captureId = view.getUint32(at);
+        if (type === 9) this.seconds = u32(bytes, at);
+        else if (type === 10) this.micros = u32(bytes, at);
+        else this.captureId = u32(bytes, at);
         return true;
       default:
         return this.readBytes(type, at, len, bytes);
@@ -203,7 +201,8 @@ class Fields {
   }
 
   private readBytes(type: number, at: number, len: number, bytes: Uint8Array): boolean {
-    const value = bytes.subarray(at, at + len);
+    // A plain view, not Buffer#subarray (which builds a Buffer object: slow per packet).
+    const value = new Uint8Array(bytes.buffer, bytes.byteOffset + at, len);
     if (type === 14) this.authKey = value;
     else if (type === 15) this.payload = value;
     else if (type === 16) this.gzipped = value;
@@ -213,14 +212,32 @@ class Fields {
   }
 }
 
-function ipv4(view: DataView, at: number): string {
-  return `${view.getUint8(at)}.${view.getUint8(at + 1)}.${view.getUint8(at + 2)}.${view.getUint8(at + 3)}`;
+function u16(b: Uint8Array, at: number): number {
+  return (b[at]! << 8) | b[at + 1]!;
+}
+
+function u32(b: Uint8Array, at: number): number {
+  return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+}
+
+/** The same few peer addresses repeat in every packet: their text is built once (bounded). */
+const ipv4Text = new Map<number, string>();
+
+function ipv4(b: Uint8Array, at: number): string {
+  const n = u32(b, at);
+  let s = ipv4Text.get(n);
+  if (s === undefined) {
+    s = `${b[at]}.${b[at + 1]}.${b[at + 2]}.${b[at + 3]}`;
+    if (ipv4Text.size >= 4096) ipv4Text.clear();
+    ipv4Text.set(n, s);
+  }
+  return s;
 }
 
 /** RFC 5952 text form: lower-case hex, the longest run of two or more zero groups as `::`. */
-export function ipv6(view: DataView, at: number): string {
+export function ipv6(bytes: Uint8Array, at: number): string {
   const groups: number[] = [];
-  for (let i = 0; i < 8; i++) groups.push(view.getUint16(at + i * 2));
+  for (let i = 0; i < 8; i++) groups.push(u16(bytes, at + i * 2));
   let bestStart = -1;
   let bestLen = 1;
   for (let i = 0; i < 8; ) {

@@ -17,6 +17,7 @@ const stats: CollectorStats = {
   decoded: 9,
   dropped: { bad_magic: 3 },
   unmatched: 4,
+  untracked: 0,
   windowsFlushed: 1,
   flushFailures: 0,
   windowsLost: 0,
