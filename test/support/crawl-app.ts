@@ -19,6 +19,7 @@ import { createUser } from '#src/services/create-user.ts';
 import { declareIncident } from '#src/services/declare-incident.ts';
 import { importInventory } from '#src/services/import-inventory.ts';
 import { loadCatalog } from '#src/services/load-catalog.ts';
+import { raiseAlert } from '#src/services/raise-alert.ts';
 import { scheduleMaintenance } from '#src/services/schedule-maintenance.ts';
 import { submitReport } from '#src/services/submit-report.ts';
 import { partnerSession, seedPartner } from './partners.ts';
@@ -111,7 +112,8 @@ export async function startCrawlApp(): Promise<CrawlApp> {
 
 /**
  * The example inventory, an outage in Cottbus, tomorrow's maintenance, the standard update
- * templates, a customer's report and one from the partner (so the partner area lists a ticket).
+ * templates, a customer's report and one from the partner (so the partner area lists a ticket),
+ * and an alert from a monitor.
  */
 async function bringToLife(ctx: ServiceContext, partnerId: string) {
   const imported = await importInventory({ ctx, input: { text: readFileSync(inventoryFile, 'utf8') } });
@@ -171,4 +173,27 @@ async function bringToLife(ctx: ServiceContext, partnerId: string) {
     },
   });
   await addStandardTemplates({ ctx, input: { locale: 'de' } });
+  // The SBC's OPTIONS monitor found it down: an alert for the alert pages (the SBC's policy is
+  // to confirm, so no incident is opened by it).
+  await raiseAlert({
+    ctx,
+    input: {
+      componentId: 'sbc-fra',
+      source: 'monitor',
+      ruleKey: 'monitor:sbc-fra-options',
+      severity: 'critical',
+      evidence: {
+        kind: 'probe',
+        monitorKind: 'sip-options',
+        state: 'down',
+        since: new Date(Date.now() - 120_000).toISOString(),
+        code: null,
+        detail: 'timeout after 2000 ms (3 transmissions)',
+        rttMs: null,
+      },
+      sourceName: { de: 'SBC Frankfurt antwortet auf OPTIONS', en: 'SBC Frankfurt answers OPTIONS' },
+      monitorId: 'sbc-fra-options',
+      timeZone: 'Europe/Berlin',
+    },
+  });
 }
