@@ -143,6 +143,8 @@ it('proposes resolving an incident once its alerts ended; one click resolves it'
     headers: { cookie: staff.cookie },
   });
   expect(before.body).not.toContain('proposal-heading');
+  expect(before.body).toContain('Alarme dieser Störung');
+  expect(before.body).toContain('Viele 503-Antworten von Carrier A');
   t.clock.advance(60_000);
   await clearAlert({
     ctx: testContext(t.store, t.clock),

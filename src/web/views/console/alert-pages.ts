@@ -145,18 +145,28 @@ export function renderAlertBanner(c: AlertPageContext, pending: readonly AlertVi
 }
 
 /**
- * On an open incident whose alerts have all ended: a banner proposing to resolve it, with one
- * button that posts the incident's resolve form (a prepared public text in both languages).
+ * On an open incident: the alerts linked to it, and once they have all ended a banner proposing
+ * to resolve it, with one button that posts the incident's resolve form (a prepared public text
+ * in both languages).
  */
 export function renderResolutionProposal(
   c: Omit<AlertPageContext, 'componentName'>,
   incidentId: string,
-  recovery: { recovered: boolean; lastResolvedAt: string | null },
+  recovery: { alerts: readonly AlertView[]; recovered: boolean; lastResolvedAt: string | null },
   resolveFieldPrefix: string,
 ): string {
-  if (!recovery.recovered || !recovery.lastResolvedAt) return '';
   const t = c.t;
+  const items = recovery.alerts
+    .map(
+      (a) =>
+        html`<li>!${severityBadge(t, a.severity)} <a href="/console/alerts/${a.id}">${pick(a.title, c.locale)}</a> · ${translateLoose(t, `alerts.state.${a.state}`)} · ${formatDateTime(a.startedAt, c.locale, c.timeZone)}</li>`,
+    )
+    .join('');
+  const list = items
+    ? html`<section aria-labelledby="incident-alerts-heading"><h2 id="incident-alerts-heading">${t('alerts.incident.heading')}</h2><ul>!${items}</ul></section>`
+    : '';
+  if (!recovery.recovered || !recovery.lastResolvedAt) return list;
   const hidden = (name: string, value: string) =>
     html`<input type="hidden" name="${resolveFieldPrefix}${name}" value="${value}">`;
-  return html`<section class="report-alert" aria-labelledby="proposal-heading"><h2 id="proposal-heading">${t('alerts.proposal.heading')}</h2><p>${t('alerts.proposal.text', { time: formatDateTime(recovery.lastResolvedAt, c.locale, c.timeZone) })}</p><form method="post" action="/console/incidents/${incidentId}/resolve">!${csrfField(c.csrf)}!${hidden('message_de', t('alerts.proposal.message_de'))}!${hidden('message_en', t('alerts.proposal.message_en'))}!${hidden('visibility', 'public')}<button type="submit">${t('alerts.proposal.resolve')}</button></form></section>`;
+  return html`<section class="report-alert" aria-labelledby="proposal-heading"><h2 id="proposal-heading">${t('alerts.proposal.heading')}</h2><p>${t('alerts.proposal.text', { time: formatDateTime(recovery.lastResolvedAt, c.locale, c.timeZone) })}</p><form method="post" action="/console/incidents/${incidentId}/resolve">!${csrfField(c.csrf)}!${hidden('message_de', t('alerts.proposal.message_de'))}!${hidden('message_en', t('alerts.proposal.message_en'))}!${hidden('visibility', 'public')}<button type="submit">${t('alerts.proposal.resolve')}</button></form></section>!${list}`;
 }
