@@ -145,6 +145,10 @@ describe.skipIf(skip)('detection scenarios with Kamailio and SIPp', () => {
     const alert = await firstTime(async () => (await alertsOf(dialtone.running, components.s2))[0], 15_000);
     expect(alert?.value.source).toBe('monitor');
     record('2 OPTIONS unanswered → alert', onset, alert!.value.startedAt);
+    // The component's policy is `auto`: the alert opens an incident that readers see.
+    const page = await firstTime(() => incidentOnStatusPage(dialtone.running, components.s2), 10_000);
+    expect(page, 'no incident on the status page').not.toBeNull();
+    record('2 OPTIONS unanswered → incident on status page', onset, page!.at);
   }, 60_000);
 
   it('1: 40 % of INVITEs answered 503 → alert and incident on the status page within 30 s', async () => {
