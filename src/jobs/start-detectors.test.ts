@@ -24,7 +24,10 @@ it('evaluates once per closed window, 2 s after it closed, and beats liveness on
   });
   const run = d.jobs[0]!.run;
   try {
-    expect(d.jobs[0]!.everyMs).toBe(1_000);
+    expect(d.jobs.map((j) => [j.name, j.everyMs])).toEqual([
+      ['detector-loop', 1_000],
+      ['alert-retention', 3_600_000],
+    ]);
     // 10:00:01 − 2 s settles into the window of 09:59:50: evaluated once.
     expect(await run()).toMatchObject({ skipped: false });
     clock.set('2026-11-23T10:00:01.900Z');

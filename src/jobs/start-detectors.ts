@@ -10,6 +10,7 @@ import type { Config } from '#src/config/env.ts';
 import { defaultSettleMs } from '#src/domain/detectors/evaluate.ts';
 import { alignWindow } from '#src/domain/detectors/windows.ts';
 import type { ServiceContext } from '#src/services/context.ts';
+import { pruneAlerts } from '#src/services/prune-alerts.ts';
 import { detectorEveryMs, detectorLoopName, runDetectors } from './detector-loop.ts';
 import { watchFiringAlerts } from './detector-metrics.ts';
 import { liveness } from './liveness.ts';
@@ -54,6 +55,8 @@ export function startDetectors(o: {
         });
       },
     },
+    // Resolved alerts older than the hourly telemetry (400 days) go.
+    { name: 'alert-retention', everyMs: 3_600_000, run: () => pruneAlerts({ ctx: o.ctx }) },
   ];
   return {
     jobs,

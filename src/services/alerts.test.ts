@@ -7,6 +7,7 @@ import { getAlert, incidentAlertRecovery, listAlerts, pendingAlerts } from './al
 import { clearAlert } from './clear-alert.ts';
 import { acknowledgeAlert, dismissAlert } from './decide-alert.ts';
 import { declareIncidentFromAlert } from './declare-incident-from-alert.ts';
+import { pruneAlerts } from './prune-alerts.ts';
 import { type RaiseAlertInput, raiseAlert } from './raise-alert.ts';
 
 const evidence = (state = 'down'): ProbeEvaluation['evidence'] => ({
@@ -114,6 +115,20 @@ describeEachStore('alerts', (getStore) => {
       { event: 'alert.fired', subject_id: a.id },
       { event: 'alert.resolved', subject_id: a.id },
     ]);
+  });
+
+  it('prunes resolved alerts after 400 days, never firing ones', async () => {
+    const clock = testClock('2025-01-01T00:00:00.000Z');
+    const ctx = testContext(getStore(), clock);
+    await raiseAlert({ ctx, input: input() });
+    await clearAlert({ ctx, input: { ruleKey: 'monitor:trunk-options' } });
+    await raiseAlert({ ctx, input: input({ ruleKey: 'monitor:still' }) });
+    clock.advance(399 * 86_400_000);
+    expect(await pruneAlerts({ ctx })).toEqual({ deleted: 0 });
+    clock.advance(2 * 86_400_000);
+    expect(await pruneAlerts({ ctx })).toEqual({ deleted: 1 });
+    const left = await getStore().db.selectFrom('alerts').select('rule_key').execute();
+    expect(left).toEqual([{ rule_key: 'monitor:still' }]);
   });
 
   it('makes one alert when two raise the same key at the same moment', async () => {
