@@ -46,6 +46,9 @@ describe('page findings', () => {
       '2 <h1> elements, expected one',
     ]);
     expect(problems(page('<p>x</p>'))).toEqual(['0 <h1> elements, expected one']);
+    expect(problems({ ...page('<h1>x</h1>'), url: 'http://127.0.0.1:1/x?lang=en' })).toEqual([
+      'asked for English, got <html lang="de">',
+    ]);
   });
 
   it('finds leftovers in text and in what is read aloud, not in code samples', () => {

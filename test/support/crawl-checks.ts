@@ -78,6 +78,8 @@ export function pageFindings(page: CrawledPage): PageFinding[] {
   if (page.html === null) return findings;
   const frame = pageFrame(page.html);
   if (!frame.lang) add('no <html lang>');
+  else if (new URL(page.url).searchParams.get('lang') === 'en' && frame.lang !== 'en')
+    add(`asked for English, got <html lang="${frame.lang}">`);
   if (!frame.title) add('no <title>');
   if (frame.h1Count !== 1) add(`${frame.h1Count} <h1> elements, expected one`);
   const text = readableText(page.html);
