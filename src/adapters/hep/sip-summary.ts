@@ -115,8 +115,8 @@ function readCSeq(bytes: Uint8Array, from: number, to: number): { seq: number; m
   const digits = i - digitsStart;
   if (digits === 0 || digits > 10 || seq > 0x7fffffff || !isWhiteAt(bytes[i])) return null;
   while (i < end && isWhiteAt(bytes[i])) i++;
-  const method = ascii(bytes, i, end);
-  return tokenChar.test(method) ? { seq, method: method.toUpperCase() } : null;
+  const method = methodName(bytes, i, end);
+  return method === null ? null : { seq, method };
 }
 
 const sipVersion = [0x53, 0x49, 0x50, 0x2f, 0x32, 0x2e, 0x30]; // "SIP/2.0"
@@ -145,8 +145,42 @@ function startLine(
   // The URI: at least one byte, no white space.
   if (last - first < 2) return null;
   for (let i = first + 1; i < last; i++) if (isWhite(bytes[i]!)) return null;
-  const method = ascii(bytes, at, first);
-  return tokenChar.test(method) ? { kind: 'request', method: method.toUpperCase(), status: 0 } : null;
+  const method = methodName(bytes, at, first);
+  return method === null ? null : { kind: 'request', method, status: 0 };
+}
+
+const knownMethods = [
+  'INVITE',
+  'ACK',
+  'BYE',
+  'CANCEL',
+  'REGISTER',
+  'OPTIONS',
+  'PRACK',
+  'UPDATE',
+  'INFO',
+  'SUBSCRIBE',
+  'NOTIFY',
+  'PUBLISH',
+  'REFER',
+  'MESSAGE',
+];
+
+/** Upper-case method token in `bytes[from..to)`, or null; the common ones without building a string. */
+function methodName(bytes: Uint8Array, from: number, to: number): string | null {
+  const len = to - from;
+  for (const m of knownMethods) {
+    if (m.length !== len) continue;
+    let same = true;
+    for (let i = 0; i < len && same; i++) {
+      const b = bytes[from + i]!;
+      const c = m.charCodeAt(i);
+      same = b === c || b === c + 0x20; // the literal is upper-case letters only
+    }
+    if (same) return m;
+  }
+  const text = ascii(bytes, from, to);
+  return tokenChar.test(text) ? text.toUpperCase() : null;
 }
 
 /**
