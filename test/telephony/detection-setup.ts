@@ -7,15 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createIdGenerator } from '#src/adapters/ids.ts';
 import { parseCatalogFile } from '#src/config/catalog-file.ts';
 import { loadConfig } from '#src/config/env.ts';
-import { detectorEveryMs, detectorLoopName, runDetectors } from '#src/jobs/detector-loop.ts';
-import { liveness } from '#src/jobs/liveness.ts';
-import { createProbeRunner, probeRunnerName } from '#src/jobs/probe-runner.ts';
 import { type Running, startDialtone } from '#src/main.ts';
 import { applyCatalog } from '#src/services/apply-catalog.ts';
-import { type ServiceContext, systemActor } from '#src/services/context.ts';
 import { freePort } from '../support/telephony.ts';
 
 export interface ScenarioPorts {
@@ -96,46 +91,13 @@ export async function startDialtoneForScenarios(ports: ScenarioPorts): Promise<D
       await applyCatalog({ ctx, input: { document: parsed.document } });
     },
   });
-  const stopMissing = startMissingLoops(running);
   return {
     running,
     hepPort,
     close: async () => {
-      await stopMissing();
       await running.stop();
       rmSync(dir, { recursive: true, force: true });
     },
-  };
-}
-
-/**
- * The probe runner and the detector loop are started by `startDialtone` once their owners wire
- * them; until then (seen in the liveness registry, where both register) the test runs them itself
- * with the same parameters, so the scenarios exercise the same code either way.
- */
-function startMissingLoops(running: Running): () => Promise<void> {
-  const names = new Set(liveness.parts().map((p) => p.name));
-  const ctx: ServiceContext = {
-    db: running.store.db,
-    dialect: running.store.dialect,
-    clock: () => new Date(),
-    newId: createIdGenerator(),
-    actor: systemActor,
-  };
-  const log = { error: console.error, warn: console.warn, info: () => {} };
-  const stops: Array<() => Promise<void>> = [];
-  if (!names.has(probeRunnerName)) {
-    const runner = createProbeRunner({ ctx, log, liveness, env: process.env });
-    runner.start();
-    stops.push(() => runner.stop());
-  }
-  if (!names.has(detectorLoopName)) {
-    const deps = { ctx, holder: 'detection-test', timeZone: 'Europe/Berlin', log, liveness };
-    const timer = setInterval(() => void runDetectors(deps).catch(console.error), detectorEveryMs);
-    stops.push(async () => clearInterval(timer));
-  }
-  return async () => {
-    for (const stop of stops) await stop();
   };
 }
 
