@@ -15,6 +15,7 @@ import {
   describeEvidence,
   incidentTextFromAlert,
 } from '#src/domain/detectors/text.ts';
+import { notFound } from '#src/domain/errors.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { insertIncident, prepareIncident } from './declare-incident.ts';
 import { enqueueNotifications } from './enqueue-notifications.ts';
@@ -57,7 +58,8 @@ export async function raiseAlert({
       .select(['id', 'name_de', 'name_en', 'alert_policy'])
       .where('id', '=', input.componentId)
       .executeTakeFirst();
-    if (!component) throw new Error(`raiseAlert: unknown component ${input.componentId}`);
+    // Removed from the catalog meanwhile: the caller counts it (Alertmanager) or logs it (the loop).
+    if (!component) throw notFound('component', input.componentId);
     const name = { de: component.name_de, en: component.name_en };
     const title = alertTitle(input.evidence, { component: name, source: input.sourceName });
     const id = ctx.newId();

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AlertmanagerEvidence } from '#src/domain/detectors/text.ts';
+import { isDialtoneError } from '#src/domain/errors.ts';
 import { clearAlert } from './clear-alert.ts';
 import type { ServiceContext } from './context.ts';
 import { raiseAlert } from './raise-alert.ts';
@@ -60,14 +61,17 @@ export async function receiveAlertmanager({
           (c) => c.id,
         ),
   );
+  const unknown = (componentId: string) => {
+    result.unknown.count += 1;
+    const shown = componentId || `(${input.label}?)`;
+    if (result.unknown.components.length < maxListed && !result.unknown.components.includes(shown)) {
+      result.unknown.components.push(shown);
+    }
+  };
   for (const a of input.alerts) {
     const componentId = a.labels[input.label] ?? '';
     if (!known.has(componentId)) {
-      result.unknown.count += 1;
-      const shown = componentId || `(${input.label}?)`;
-      if (result.unknown.components.length < maxListed && !result.unknown.components.includes(shown)) {
-        result.unknown.components.push(shown);
-      }
+      unknown(componentId);
       continue;
     }
     const ruleKey = `alertmanager:${keyOf(a)}`;
@@ -85,18 +89,28 @@ export async function receiveAlertmanager({
       labels: a.labels,
       startsAt: a.startsAt && !Number.isNaN(Date.parse(a.startsAt)) ? a.startsAt : ctx.clock().toISOString(),
     };
-    const raised = await raiseAlert({
-      ctx,
-      input: {
-        componentId,
-        source: 'alertmanager',
-        ruleKey,
-        severity: criticalSeverities.has((a.labels.severity ?? '').toLowerCase()) ? 'critical' : 'warning',
-        evidence,
-        sourceName: { de: alertname, en: alertname },
-        timeZone: input.timeZone,
-      },
-    });
+    let raised: Awaited<ReturnType<typeof raiseAlert>>;
+    try {
+      raised = await raiseAlert({
+        ctx,
+        input: {
+          componentId,
+          source: 'alertmanager',
+          ruleKey,
+          severity: criticalSeverities.has((a.labels.severity ?? '').toLowerCase()) ? 'critical' : 'warning',
+          evidence,
+          sourceName: { de: alertname, en: alertname },
+          timeZone: input.timeZone,
+        },
+      });
+    } catch (err) {
+      // The component left the catalog since the lookup above: counted like any unknown one.
+      if (isDialtoneError(err) && err.code === 'not_found') {
+        unknown(componentId);
+        continue;
+      }
+      throw err;
+    }
     if (raised.created) result.raised += 1;
     else result.refreshed += 1;
   }

@@ -200,7 +200,10 @@ export function incidentTextFromAlert(
   timeZone: string,
 ): { title: Bilingual; message: Bilingual } {
   return {
-    title: both((l) => (l === 'de' ? `Störung: ${s.component.de}` : `Disruption: ${s.component.en}`)),
+    // An incident title holds 200 characters (domain/incident.ts); a long component name is cut.
+    title: both((l) =>
+      (l === 'de' ? `Störung: ${s.component.de}` : `Disruption: ${s.component.en}`).slice(0, 200),
+    ),
     message: both((l) =>
       l === 'de'
         ? `Unsere Überwachung hat seit ${clockTime(startedAt, l, timeZone)} eine Störung von ${s.component.de} erkannt. Wir untersuchen die Ursache. Befund: ${describeEvidence(e, l, timeZone)}`
