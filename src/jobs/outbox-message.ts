@@ -9,6 +9,7 @@ import type { ChannelKind, OutboundMessage } from '#src/adapters/channels/channe
 import type { Database } from '#src/adapters/store/schema.ts';
 import type { Notice } from '#src/domain/notification-notice.ts';
 import { type RenderSettings, renderNotification } from '#src/domain/notification-text.ts';
+import { optOutLink } from '#src/services/opt-out-link.ts';
 import type { NotificationRow } from '#src/services/outbox-delivery.ts';
 import { unsubscribeLink } from '#src/services/unsubscribe-link.ts';
 
@@ -49,9 +50,7 @@ export async function buildMessages(
       continue;
     }
     const locale = row.locale === 'en' ? 'en' : 'de';
-    const unsubscribeUrl = row.subscriber_id
-      ? await unsubscribeLink(db, settings.publicUrl, row.subscriber_id)
-      : undefined;
+    const unsubscribeUrl = await stopLink(db, row, settings.publicUrl);
     const { text, html } = renderNotification(notice, locale, { ...settings, unsubscribeUrl });
     const headers: Record<string, string> = { ...extraHeaders };
     if (unsubscribeUrl && row.kind === 'email') {
@@ -84,6 +83,19 @@ export async function buildMessages(
     });
   }
   return { built, broken };
+}
+
+/**
+ * The link that ends messages of this kind: a subscriber's manage link, or for an affected
+ * customer's contact (who never subscribed) the opt-out link. Reporters and operator channels
+ * get none: they did not sign up for a list.
+ */
+async function stopLink(db: Kysely<Database>, row: NotificationRow, publicUrl: string) {
+  if (row.subscriber_id) return unsubscribeLink(db, publicUrl, row.subscriber_id);
+  if (row.event === 'incident.affected' && !row.operator_channel_id && !row.report_id) {
+    return optOutLink(db, publicUrl, row.recipient);
+  }
+  return undefined;
 }
 
 async function webhookSecrets(db: Kysely<Database>, rows: NotificationRow[]): Promise<Map<string, string>> {
