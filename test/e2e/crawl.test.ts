@@ -8,7 +8,7 @@
  * per route in Chromium at 360 px and 1280 px: axe-core finds nothing serious, and a phone never
  * scrolls sideways.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium, seriousAxeViolations } from '../support/browser.ts';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   result = await crawl({
     base: app.base,
     cookies: { admin: app.adminCookie, partner: app.partnerCookie },
-    starts,
+    starts: [...starts, ...app.mailedLinks],
     maxUrls: 600,
   });
 }, 120_000);
@@ -38,13 +38,32 @@ describe('crawl over the demo installation', () => {
     for (const start of starts) expect(paths).toContain(start);
     // The crawl went beyond its start pages into each area (a console that lost its navigation
     // would leave the crawler with a handful of pages).
-    for (const area of ['/console/', '/incidents/', '/self-check/', '/maintenance/'])
+    for (const area of [
+      '/console/',
+      '/incidents/',
+      '/self-check/',
+      '/maintenance/',
+      '/partner/',
+      '/subscribe/manage/',
+      '/opt-out/',
+    ])
       expect(paths.some((p) => p.startsWith(area))).toBe(true);
     const english = result.pages.filter((p) => new URL(p.url).searchParams.get('lang') === 'en');
     expect(english.length).toBeGreaterThan(result.pages.length / 3);
+    const statuses = new Map<number, number>();
+    for (const p of result.pages) statuses.set(p.status, (statuses.get(p.status) ?? 0) + 1);
+    const tally = [...statuses].map(([status, n]) => `${n}× ${status}`).join(', ');
     console.log(
-      `[crawl] ${result.pages.length} URLs read (${english.length} in English), ${result.leftOver} left over by the bound`,
+      `[crawl] ${result.pages.length} URLs read (${english.length} in English; ${tally}), ${result.leftOver} left over by the bound`,
     );
+  });
+
+  it('the admin and the partner are never sent to sign in (their sessions carry every page)', () => {
+    const turnedAway = result.pages
+      .filter((p) => p.visitor !== 'anonymous' && p.location !== null)
+      .filter((p) => new URL(p.location ?? '', p.url).pathname === '/console/login')
+      .map((p) => `${p.visitor} ${p.url}`);
+    expect(turnedAway).toEqual([]);
   });
 
   it('no page answers 5xx and no internal link leads to a 404', () => {
@@ -83,46 +102,48 @@ describe.skipIf(chromiumSkip !== null)('one page per route in Chromium', () => {
     return byRoute;
   }
 
-  async function contextFor(visitor: Visitor): Promise<BrowserContext> {
+  /** One tab per visitor, reused from route to route (a new tab per page costs more than the page). */
+  async function tabFor(visitor: Visitor): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const cookie = visitor === 'admin' ? app.adminCookie : visitor === 'partner' ? app.partnerCookie : null;
     if (cookie) {
       const [name = '', value = ''] = cookie.split('=');
       await context.addCookies([{ name, value, url: app.base }]);
     }
-    return context;
+    return context.newPage();
+  }
+
+  async function problemsOf(tab: Page, route: string, url: string): Promise<string[]> {
+    const problems: string[] = [];
+    await tab.setViewportSize({ width: 1280, height: 800 });
+    await tab.goto(url);
+    for (const width of [1280, 360]) {
+      await tab.setViewportSize({ width, height: 800 });
+      for (const v of await seriousAxeViolations(tab)) {
+        const where = v.nodes.map((n) => n.target.join(' ')).join(', ');
+        problems.push(`${route} @${width}px: ${v.id} (${v.impact}) ${v.help}: ${where}`);
+      }
+    }
+    const overflow = Number(await tab.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+    if (overflow > 0) problems.push(`${route} @360px: scrolls sideways by ${overflow} px`);
+    return problems;
   }
 
   it('axe-core finds nothing serious at 1280 px and 360 px; a phone never scrolls sideways', async () => {
     const routes = onePerRoute();
     expect(routes.size).toBeGreaterThan(20);
-    const contexts = new Map<Visitor, BrowserContext>();
+    const tabs = new Map<Visitor, Page>();
     const problems: string[] = [];
     try {
       for (const [route, { url, visitor }] of routes) {
-        const context = contexts.get(visitor) ?? (await contextFor(visitor));
-        contexts.set(visitor, context);
-        const page = await context.newPage();
-        try {
-          await page.goto(url);
-          for (const width of [1280, 360]) {
-            await page.setViewportSize({ width, height: 800 });
-            for (const v of await seriousAxeViolations(page))
-              problems.push(
-                `${route} @${width}px: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-              );
-          }
-          const overflow = Number(
-            await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
-          );
-          if (overflow > 0) problems.push(`${route} @360px: scrolls sideways by ${overflow} px`);
-        } finally {
-          await page.close();
-        }
+        const tab = tabs.get(visitor) ?? (await tabFor(visitor));
+        tabs.set(visitor, tab);
+        problems.push(...(await problemsOf(tab, route, url)));
       }
     } finally {
-      for (const context of contexts.values()) await context.close();
+      for (const tab of tabs.values()) await tab.context().close();
     }
+    console.log(`[crawl] ${routes.size} routes opened in Chromium`);
     if (problems.length > 0) console.log(`[crawl] browser findings:\n  ${problems.join('\n  ')}`);
     expect(problems).toEqual([]);
   }, 180_000);

@@ -19,9 +19,12 @@ import { createUser } from '#src/services/create-user.ts';
 import { declareIncident } from '#src/services/declare-incident.ts';
 import { importInventory } from '#src/services/import-inventory.ts';
 import { loadCatalog } from '#src/services/load-catalog.ts';
+import { optOutLink } from '#src/services/opt-out-link.ts';
 import { raiseAlert } from '#src/services/raise-alert.ts';
+import { requestSubscription } from '#src/services/request-subscription.ts';
 import { scheduleMaintenance } from '#src/services/schedule-maintenance.ts';
 import { submitReport } from '#src/services/submit-report.ts';
+import { unsubscribeLink } from '#src/services/unsubscribe-link.ts';
 import { partnerSession, seedPartner } from './partners.ts';
 import { freePort } from './postgres.ts';
 
@@ -30,6 +33,11 @@ export interface CrawlApp {
   /** Cookie headers of the signed-in admin and partner. */
   adminCookie: string;
   partnerCookie: string;
+  /**
+   * Pages only a mailed link leads to (a subscriber's manage page, an affected customer's
+   * opt-out page): start URLs of their own.
+   */
+  mailedLinks: string[];
   /** Ids of catalog entries (components, services, groups, sites): URL segments that name data. */
   catalogIds: Set<string>;
   close(): Promise<void>;
@@ -97,8 +105,13 @@ export async function startCrawlApp(): Promise<CrawlApp> {
         ...catalog.monitors,
       ].map((e) => e.id),
     );
+    const mailedLinks = [
+      await subscriberManageLink(ctx, base),
+      await store.db.transaction().execute((trx) => optOutLink(trx, base, 'praxis@muster.example')),
+    ];
     return {
       base,
+      mailedLinks,
       adminCookie: (await partnerSession(store, admin.id, now)).cookie,
       partnerCookie: (await partnerSession(store, partnerId, now)).cookie,
       catalogIds,
@@ -108,6 +121,33 @@ export async function startCrawlApp(): Promise<CrawlApp> {
     await close().catch(() => {});
     throw error;
   }
+}
+
+/** A subscription as the public form requests it (waiting for confirmation), and its manage link. */
+async function subscriberManageLink(ctx: ServiceContext, base: string): Promise<string> {
+  await requestSubscription({
+    ctx,
+    input: {
+      kind: 'email',
+      address: 'leitung@muster.example',
+      locale: 'de',
+      scope: 'components',
+      components: ['media-cottbus'],
+    },
+    options: {
+      publicUrl: base,
+      pageName: 'dialtone',
+      offered: ['email'],
+      checkWebhookUrl: async () => 'not offered',
+      newWebhookSecret: () => 'whsec_unused',
+    },
+  });
+  const row = await ctx.db
+    .selectFrom('subscribers')
+    .select('id')
+    .where('address', '=', 'leitung@muster.example')
+    .executeTakeFirstOrThrow();
+  return ctx.db.transaction().execute((trx) => unsubscribeLink(trx, base, row.id));
 }
 
 /**
