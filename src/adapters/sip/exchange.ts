@@ -66,10 +66,14 @@ export async function withSipExchange(
     target,
     connection,
     elapsedMs,
-    send: (spec) => {
+    send: async (spec) => {
       const left = Math.max(1, timeoutMs - elapsedMs());
       const built = buildRequest({ ...spec, via: { transport: target.transport, ...connection.local } });
-      return connection.request(built, spec.method, left);
+      const outcome = await connection.request(built, spec.method, left);
+      if (outcome.ok || outcome.error !== 'timeout') return outcome;
+      // Name the monitor's timeout, not what was left of it after connecting.
+      const n = outcome.transmissions;
+      return { ...outcome, detail: `timeout after ${timeoutMs} ms (${n} transmission${n === 1 ? '' : 's'})` };
     },
   };
   try {
