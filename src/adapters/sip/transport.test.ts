@@ -57,7 +57,7 @@ describe('SIP transport', () => {
     if (!opened.ok) throw new Error(opened.detail);
     cleanups.push(() => opened.connection.close());
     const outcome = await opened.connection.request(options(opened.connection.local, 'UDP'), 'OPTIONS', 2000);
-    expect(outcome).toMatchObject({ ok: true, provisionals: 1, transmissions: 1, response: { status: 200 } });
+    expect(outcome).toMatchObject({ ok: true, provisionals: 1, response: { status: 200 } });
   });
 
   it('UDP over IPv6 (::1): the Via carries the IPv6 local address in brackets', async () => {
