@@ -80,6 +80,26 @@ describeEachStore('telemetry windows', (getStore) => {
     expect(minute[0]!.kpis.isa).toBe(0.5);
   });
 
+  it('adds up concurrent writes of the same window (two collectors) without losing one', async () => {
+    const store = getStore();
+    const ctx = testContext(store, testClock('2026-11-22T05:00:30.000Z'));
+    const startedAt = new Date('2026-11-22T05:00:00.000Z');
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        recordTelemetryWindows({
+          ctx,
+          input: { windows: [{ peerId: 'carrier-a', startedAt, counts: counts([200, 503]) }] },
+        }),
+      ),
+    );
+    const row = await store.db
+      .selectFrom('telemetry_windows')
+      .selectAll()
+      .where('started_at', '=', startedAt.toISOString())
+      .executeTakeFirstOrThrow();
+    expect([row.invites, JSON.parse(row.codes)]).toEqual([12, { '200': 6, '503': 6 }]);
+  });
+
   it('drops raw windows after 14 days and hourly roll-ups after 400', async () => {
     const store = getStore();
     await store.db.deleteFrom('telemetry_windows').execute();

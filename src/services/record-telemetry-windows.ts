@@ -4,6 +4,7 @@
  * the window, or stopped and flushed a partial one): rows are read and merged, then upserted.
  * Windows of peers that are gone from the catalog are skipped.
  */
+import { sql } from 'kysely';
 import { addCounts, emptyCounts, type WindowCounts } from '#src/domain/kpi.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { countsFromRow, hourOf, rowFromCounts } from './telemetry-rows.ts';
@@ -16,6 +17,8 @@ export interface ClosedWindowInput {
 
 type CountsTableName = 'telemetry_windows' | 'telemetry_hourly';
 
+const telemetryLockKey = 7_410_010;
+
 export async function recordTelemetryWindows({
   ctx,
   input,
@@ -25,6 +28,9 @@ export async function recordTelemetryWindows({
 }): Promise<{ stored: number }> {
   if (input.windows.length === 0) return { stored: 0 };
   return ctx.db.transaction().execute(async (trx) => {
+    // Read-merge-write: two collectors (two hosts mirrored to) must not both read a row before
+    // either writes it. One short lock per flush on PostgreSQL; SQLite serialises writers itself.
+    if (ctx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${telemetryLockKey})`.execute(trx);
     const peerIds = [...new Set(input.windows.map((w) => w.peerId))];
     const known = new Set(
       (await trx.selectFrom('telemetry_peers').select('id').where('id', 'in', peerIds).execute()).map(
