@@ -109,6 +109,19 @@ describe('HEP collector', () => {
     expect(flushed[0]!.counts.invites).toBe(2);
   });
 
+  it('refuses TCP connections beyond the limit and counts them', async () => {
+    const { c } = await start({ maxConnections: 1 });
+    const first = connect(c.tcpPort, '127.0.0.1');
+    await new Promise((r) => first.once('connect', r));
+    first.write(invite('k1'));
+    await until(c, 1);
+    const second = connect(c.tcpPort, '127.0.0.1');
+    second.on('error', () => {});
+    await new Promise((r) => second.once('close', r));
+    expect(c.stats.connectionsRefused).toBe(1);
+    first.destroy();
+  });
+
   it('refuses packets without the configured auth key and beats liveness on each flush', async () => {
     const liveness = createLiveness();
     const { c } = await start({ authKey: 's3cret', liveness });
