@@ -92,7 +92,9 @@ export async function buildMessages(
  */
 async function stopLink(db: Kysely<Database>, row: NotificationRow, publicUrl: string) {
   if (row.subscriber_id) return unsubscribeLink(db, publicUrl, row.subscriber_id);
-  if (row.event === 'incident.affected' && !row.operator_channel_id && !row.report_id) {
+  // Incident messages to nobody who signed up are to affected customers' contacts (written to at
+  // first, and with later updates when they follow).
+  if (row.event.startsWith('incident.') && !row.operator_channel_id && !row.report_id) {
     return optOutLink(db, publicUrl, row.recipient);
   }
   return undefined;

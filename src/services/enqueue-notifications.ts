@@ -20,6 +20,7 @@ import { noticeSubject } from '#src/domain/notification-text.ts';
 import type { SubscriptionNotice } from '#src/domain/subscription-text.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { enqueueReportForOperators } from './enqueue-report-for-operators.ts';
+import { affectedRecipients } from './list-affected-customers.ts';
 import { loadIncidentNotice, loadMaintenanceNotice, loadReportNotice } from './load-notice.ts';
 import {
   operatorChannelsFor,
@@ -140,9 +141,11 @@ async function plan(trx: Tx, e: NotificationEvent): Promise<Fanout | null> {
     case 'incident.resolved': {
       const found = await loadIncidentNotice(trx, e.event, e.incidentId, e.updateId);
       if (!found) return null;
+      const subscribers = await subscribersFor(trx, found.componentIds);
       const recipients = [
-        ...(await subscribersFor(trx, found.componentIds)),
+        ...subscribers,
         ...(await operatorChannelsFor(trx, e.event)),
+        ...(await followingAffected(trx, e.incidentId, subscribers)),
       ];
       return {
         notice: found.notice,
@@ -232,4 +235,32 @@ async function plan(trx: Tx, e: NotificationEvent): Promise<Fanout | null> {
       return { notice: e.notice, keyPart: `${s.id}:${e.nonce}`, subjectId: s.id, recipients: [recipient] };
     }
   }
+}
+
+/**
+ * Affected customers' contacts, when an operator wrote to them about this incident and chose that
+ * updates follow (`incident_communications.notify_affected`): they get later public updates and the
+ * resolution too — minus opt-outs, and minus addresses that already get it as subscribers.
+ */
+async function followingAffected(
+  trx: Tx,
+  incidentId: string,
+  subscribers: Recipient[],
+): Promise<Recipient[]> {
+  const comms = await trx
+    .selectFrom('incident_communications')
+    .select('notify_affected')
+    .where('incident_id', '=', incidentId)
+    .executeTakeFirst();
+  if (comms?.notify_affected !== 1) return [];
+  const taken = new Set(subscribers.map((r) => `${r.kind}\0${r.address}`));
+  const affected = (await affectedRecipients(trx, incidentId))
+    .filter((r) => !taken.has(`${r.kind}\0${r.address}`))
+    .map((r) => ({
+      kind: r.kind,
+      address: r.address,
+      locale: r.locale,
+      recipientId: `contact:${r.contactId}`,
+    }));
+  return withoutOptedOut(trx, affected);
 }

@@ -122,3 +122,21 @@ export function contactAddress(contact: { email: string; phone: string }): {
   if (contact.phone.trim()) return { channel: 'sms', address: contact.phone.trim() };
   return null;
 }
+
+/** Whom to write to about an incident (the outbox's `AffectedRecipient`). */
+export interface AffectedRecipientOf {
+  kind: 'email' | 'sms';
+  address: string;
+  locale: 'de' | 'en';
+  contactId: string;
+}
+
+/** The contacts to write to: affected customers' contacts that did not opt out. */
+export async function affectedRecipients(trx: Tx, incidentId: string): Promise<AffectedRecipientOf[]> {
+  const affected = await listAffectedCustomers(trx, { incidentId });
+  return affected.customers.flatMap((c) =>
+    c.contacts
+      .filter((k) => !k.optedOut)
+      .map((k) => ({ kind: k.channel, address: k.address, locale: k.locale, contactId: k.id })),
+  );
+}

@@ -5,6 +5,7 @@ import { testClock, testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
 import { declareIncident } from './declare-incident.ts';
 import { notifyAffectedCustomers } from './notify-affected-customers.ts';
+import { postIncidentUpdate } from './post-incident-update.ts';
 import { resolveIncident } from './resolve-incident.ts';
 
 describeEachStore('notify affected customers', (getStore) => {
@@ -61,6 +62,35 @@ describeEachStore('notify affected customers', (getStore) => {
       .where('action', '=', 'incident.affected_notified')
       .execute();
     expect(audit).toHaveLength(2);
+  });
+
+  it('sends later public updates and the resolution to them only while updates follow', async () => {
+    const toContact = async (event: string) =>
+      (
+        await getStore()
+          .db.selectFrom('notifications')
+          .select('recipient')
+          .where('event', '=', event)
+          .where('recipient', '=', 'stoerung@systemhaus-nord.example')
+          .execute()
+      ).length;
+    const update = (de: string, visibility: 'public' | 'internal' = 'public') =>
+      postIncidentUpdate({
+        ctx: ctx(),
+        input: { incidentId, status: 'identified', message: { de, en: de }, visibility },
+      });
+    await update('Vor dem Anschreiben: geht nur an Abonnenten.');
+    expect(await toContact('incident.updated')).toBe(0);
+    await notifyAffectedCustomers({ ctx: ctx(), input: { incidentId, follow: true } });
+    await update('Ursache gefunden.');
+    await update('Nur intern.', 'internal');
+    expect(await toContact('incident.updated')).toBe(1);
+    await notifyAffectedCustomers({ ctx: ctx(), input: { incidentId, follow: false } });
+    await update('Weiter ohne die Betroffenen.');
+    expect(await toContact('incident.updated')).toBe(1);
+    await notifyAffectedCustomers({ ctx: ctx(), input: { incidentId, follow: true } });
+    await resolveIncident({ ctx: ctx(), input: { incidentId, message: { de: 'Behoben.', en: 'Fixed.' } } });
+    expect(await toContact('incident.resolved')).toBe(1);
   });
 
   it('leaves out contacts that opted out, and refuses a resolved incident', async () => {

@@ -12,8 +12,8 @@
  */
 import { conflict, notFound } from '#src/domain/errors.ts';
 import type { ServiceContext, Tx } from './context.ts';
-import { type AffectedRecipient, enqueueNotifications } from './enqueue-notifications.ts';
-import { listAffectedCustomers } from './list-affected-customers.ts';
+import { enqueueNotifications } from './enqueue-notifications.ts';
+import { affectedRecipients } from './list-affected-customers.ts';
 import { writeAudit } from './write-audit.ts';
 
 export async function notifyAffectedCustomers({
@@ -69,16 +69,6 @@ export async function notifyAffectedCustomers({
     });
     return { queued, reachable: recipients.length };
   });
-}
-
-/** The contacts to write to: affected customers' contacts that did not opt out. */
-export async function affectedRecipients(trx: Tx, incidentId: string): Promise<AffectedRecipient[]> {
-  const affected = await listAffectedCustomers(trx, { incidentId });
-  return affected.customers.flatMap((c) =>
-    c.contacts
-      .filter((k) => !k.optedOut)
-      .map((k) => ({ kind: k.channel, address: k.address, locale: k.locale, contactId: k.id })),
-  );
 }
 
 async function latestPublicUpdate(trx: Tx, incidentId: string): Promise<string | null> {
