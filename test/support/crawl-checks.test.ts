@@ -3,6 +3,7 @@
  * things that merely look alike (host names, code samples, e-mail addresses) are not.
  */
 import { describe, expect, it } from 'vitest';
+import { translator } from '#src/web/i18n/index.ts';
 import type { CrawledPage } from './crawl.ts';
 import { knownKeys, pageFindings, rawMessageKeys } from './crawl-checks.ts';
 import { linksOf, pageFrame, readableText } from './crawl-html.ts';
@@ -67,6 +68,31 @@ describe('page findings', () => {
     expect(problems(page('<h1>API</h1><pre>GET /incidents/{id}</pre><code>error.required</code>'))).toEqual(
       [],
     );
+  });
+
+  it('finds a message of the other language, unless its element declares that language', () => {
+    const german = translator('de')('aftercare.affected.none');
+    const english = (body: string) => page(`<h1>Aftercare</h1>${body}`, '<title>T</title>', ' lang="en"');
+    expect(problems(english(`<p>${german}</p>`))).toEqual([
+      `in <html lang="en"> shows the other language: "${german}"`,
+    ]);
+    expect(problems(english(`<figure lang="de"><p>${german}</p></figure>`))).toEqual([]);
+  });
+
+  it('finds an id used twice and a POST form without the CSRF field', () => {
+    expect(
+      problems(
+        page(
+          '<h1 id="x">A</h1><p id="x">B</p><form method="post" action="/a"><input type="hidden" name="_csrf" value="t"></form><form method="post" action="/b"><button>Go</button></form>',
+        ),
+      ),
+    ).toEqual([
+      'id="x" is used twice (labels and links find the first)',
+      '1 POST form(s) without the _csrf field',
+    ]);
+    // One-click unsubscribe: the route is declared csrfExempt, its URL is the secret.
+    const oneClick = '<form method="post" action="/opt-out/abc.def"><button>Ja</button></form>';
+    expect(problems(page(`<h1>Abmelden</h1>${oneClick}`))).toEqual([]);
   });
 
   it('reports a 5xx and links built from missing values', () => {

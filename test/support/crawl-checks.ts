@@ -7,7 +7,8 @@
  */
 import { readdirSync } from 'node:fs';
 import type { CrawledPage } from './crawl.ts';
-import { linksOf, pageFrame, readableText } from './crawl-html.ts';
+import { decodeEntities, linksOf, pageFrame, readableText } from './crawl-html.ts';
+import { isCsrfExempt } from './crawl-routes.ts';
 
 export interface PageFinding {
   url: string;
@@ -18,7 +19,13 @@ const messagesDir = new URL('../../src/web/i18n/messages/', import.meta.url);
 const catalogs = await Promise.all(
   readdirSync(messagesDir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .map(async (f) => (await import(new URL(f, messagesDir).href)) as { de: Record<string, string> }),
+    .map(
+      async (f) =>
+        (await import(new URL(f, messagesDir).href)) as {
+          de: Record<string, string>;
+          en: Record<string, string>;
+        },
+    ),
 );
 
 /** Every message key, and the first segments keys start with (`console`, `error`, …). */
@@ -62,6 +69,46 @@ export function rawMessageKeys(text: string): string[] {
   return found;
 }
 
+type Lang = 'de' | 'en';
+
+/**
+ * Pieces of one language's messages (between placeholders, at least three words) that no
+ * message of the other language contains, indexed by their first two words: found on a page in
+ * the other language, the wrong catalog wrote them.
+ */
+function languageMarks(from: Lang): Map<string, string[]> {
+  const other: Lang = from === 'de' ? 'en' : 'de';
+  const otherText = catalogs.flatMap((c) => Object.values(c[other])).join('\n');
+  const marks = new Map<string, string[]>();
+  for (const c of catalogs) {
+    for (const [key, value] of Object.entries(c[from])) {
+      if (c[other][key] === value) continue;
+      for (const raw of value.split(/\{\w+\}/)) {
+        const piece = raw.replace(/\s+/g, ' ').trim();
+        const words = piece.split(' ');
+        if (words.length < 3 || piece.length < 16 || otherText.includes(piece)) continue;
+        const head = `${words[0]} ${words[1]}`;
+        marks.set(head, [...(marks.get(head) ?? []), piece]);
+      }
+    }
+  }
+  return marks;
+}
+const marksOf = { de: languageMarks('de'), en: languageMarks('en') };
+
+/** A message piece of the other language in a page's text (elements marked with their own `lang` left out). */
+export function otherLanguageIn(text: string, pageLang: Lang): string | null {
+  const marks = marksOf[pageLang === 'de' ? 'en' : 'de'];
+  const words = [...text.matchAll(/\S+/g)];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const candidates = marks.get(`${words[i]?.[0]} ${words[i + 1]?.[0]}`);
+    const at = words[i]?.index ?? 0;
+    const hit = candidates?.find((piece) => text.startsWith(piece, at));
+    if (hit) return hit;
+  }
+  return null;
+}
+
 const leftovers: [RegExp, string][] = [
   [/\bundefined\b/, 'undefined'],
   [/\bNaN\b/, 'NaN'],
@@ -88,10 +135,45 @@ export function pageFindings(page: CrawledPage): PageFinding[] {
     if (hit) add(`shows ${name}: "…${around(text, hit.index)}…"`);
   }
   for (const key of new Set(rawMessageKeys(text))) add(`shows the message key ${key}`);
+  if (frame.lang === 'de' || frame.lang === 'en') {
+    const mixed = otherLanguageIn(readableText(withoutOtherLanguage(page.html)), frame.lang);
+    if (mixed) add(`in <html lang="${frame.lang}"> shows the other language: "${mixed}"`);
+  }
+  for (const id of duplicateIds(page.html)) add(`id="${id}" is used twice (labels and links find the first)`);
+  const unprotected = postFormsWithoutCsrf(page.html, page.url);
+  if (unprotected > 0) add(`${unprotected} POST form(s) without the _csrf field`);
   for (const link of linksOf(page.html)) {
     if (/undefined|NaN|\[object/.test(link)) add(`links to ${link}`);
   }
   return findings;
+}
+
+/** Drops elements that declare their own language (a preview of the English text, the language switch). */
+function withoutOtherLanguage(html: string): string {
+  return html.replace(/<(?!html\b)(\w+)\b[^>]*\slang\s*=[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
+}
+
+function duplicateIds(html: string): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const m of html
+    .replace(/<(script|template)\b[\s\S]*?<\/\1>/gi, ' ')
+    .matchAll(/<[a-z][^>]*?\sid\s*=\s*"([^"]*)"/gi)) {
+    const id = m[1] ?? '';
+    if (seen.has(id)) twice.add(id);
+    seen.add(id);
+  }
+  return [...twice];
+}
+
+/** POST forms without `_csrf`, leaving out those that post to a route whose URL is its own secret. */
+function postFormsWithoutCsrf(html: string, pageUrl: string): number {
+  const forms = html.match(/<form\b[^>]*\smethod\s*=\s*["']?post[\s\S]*?<\/form\s*>/gi) ?? [];
+  return forms.filter((form) => {
+    if (/\sname\s*=\s*["']?_csrf\b/i.test(form)) return false;
+    const action = decodeEntities(/\saction\s*=\s*"([^"]*)"/i.exec(form)?.[1] ?? '');
+    return !isCsrfExempt(new URL(action, pageUrl).pathname);
+  }).length;
 }
 
 function around(text: string, index: number): string {

@@ -15,8 +15,9 @@ function routeSources(): string[] {
     .map((f) => readFileSync(new URL(f, routesDir), 'utf8'));
 }
 
+const sources = routeSources();
 const literals = new Set(
-  routeSources().flatMap((source) => [...source.matchAll(/['`](\/[\w./:-]*)['`]/g)].map((m) => m[1] ?? '')),
+  sources.flatMap((source) => [...source.matchAll(/['`](\/[\w./:-]*)['`]/g)].map((m) => m[1] ?? '')),
 );
 const parameterised = [...literals]
   .filter((path) => path.includes('/:'))
@@ -28,4 +29,22 @@ const parameterised = [...literals]
 export function routePattern(pathname: string): string {
   if (literals.has(pathname)) return pathname;
   return parameterised.find((r) => r.pattern.test(pathname))?.path ?? pathname;
+}
+
+/**
+ * POST routes declared `csrfExempt` (their URL carries its own secret, e.g. one-click
+ * unsubscribe): a form posting there rightly has no `_csrf` field.
+ */
+const csrfExempt = new Set(
+  sources.flatMap((source) =>
+    [
+      ...source.matchAll(
+        /\.post(?:<[^>]*>)?\(\s*['`](\/[\w./:-]*)['`]\s*,\s*\{[^;]{0,200}?csrfExempt:\s*true/g,
+      ),
+    ].map((m) => m[1] ?? ''),
+  ),
+);
+
+export function isCsrfExempt(pathname: string): boolean {
+  return csrfExempt.has(routePattern(pathname));
 }
