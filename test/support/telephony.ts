@@ -41,7 +41,7 @@ const running = new Set<PeerProcess>();
 process.once('exit', () => {
   for (const peer of running) {
     try {
-      process.kill(peer.pid, 'SIGKILL');
+      process.kill(-peer.pid, 'SIGKILL');
     } catch {
       // already gone
     }
@@ -81,6 +81,18 @@ export async function freePort(): Promise<number> {
   throw new Error('no free port found');
 }
 
+/**
+ * Peers run in their own process group (spawned detached), so a signal reaches Kamailio's forked
+ * children too: the group id is the PID we started.
+ */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
 function track(child: ChildProcess, port: number, name: string): PeerProcess {
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
@@ -94,15 +106,16 @@ function track(child: ChildProcess, port: number, name: string): PeerProcess {
     pid: child.pid ?? -1,
     port,
     log: () => `${name} (pid ${child.pid}):\n${output}`,
-    pause: () => child.kill('SIGSTOP'),
-    resume: () => child.kill('SIGCONT'),
+    pause: () => signalGroup(child, 'SIGSTOP'),
+    resume: () => signalGroup(child, 'SIGCONT'),
     stop: async () => {
       running.delete(peer);
       if (child.exitCode !== null || child.signalCode !== null) return;
       // A stopped process does not act on SIGTERM until continued.
-      child.kill('SIGCONT');
-      child.kill('SIGTERM');
-      const killTimer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      signalGroup(child, 'SIGCONT');
+      signalGroup(child, 'SIGTERM');
+      // Kamailio's children must not outlive a main process that did not stop in time.
+      const killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), 5000);
       await exited;
       clearTimeout(killTimer);
     },
@@ -159,7 +172,7 @@ export async function startSipp(options: SippOptions): Promise<PeerProcess> {
   }
   args.push(...(options.args ?? []));
   if (options.remote) args.push(options.remote);
-  const child = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
+  const child = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir, detached: true });
   const peer = track(child, options.port, `sipp ${options.scenario}`);
   const stop = peer.stop;
   peer.stop = async () => {
@@ -237,7 +250,7 @@ export async function startKamailio(options: KamailioOptions): Promise<PeerProce
   // -P and -Y absolute: Kamailio changes directory to / (TELEPHONY.md).
   const args = ['-f', config, '-DD', '-E', '-L', modules, '-P', join(dir, 'kamailio.pid'), '-Y', dir];
   args.push('-m', '32', '-M', '8', '-n', '1');
-  const child = spawn('kamailio', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('kamailio', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const peer = track(child, options.port, 'kamailio');
   const stop = peer.stop;
   peer.stop = async () => {
