@@ -46,6 +46,7 @@ describe('crawl over the demo installation', () => {
       '/partner/',
       '/subscribe/manage/',
       '/opt-out/',
+      '/partner/invitation',
     ])
       expect(paths.some((p) => p.startsWith(area))).toBe(true);
     const english = result.pages.filter((p) => new URL(p.url).searchParams.get('lang') === 'en');

@@ -18,6 +18,7 @@ import { cliActor, type ServiceContext } from '#src/services/context.ts';
 import { createUser } from '#src/services/create-user.ts';
 import { declareIncident } from '#src/services/declare-incident.ts';
 import { importInventory } from '#src/services/import-inventory.ts';
+import { invitePartner } from '#src/services/invite-partner.ts';
 import { loadCatalog } from '#src/services/load-catalog.ts';
 import { optOutLink } from '#src/services/opt-out-link.ts';
 import { raiseAlert } from '#src/services/raise-alert.ts';
@@ -35,7 +36,7 @@ export interface CrawlApp {
   partnerCookie: string;
   /**
    * Pages only a mailed link leads to (a subscriber's manage page, an affected customer's
-   * opt-out page): start URLs of their own.
+   * opt-out page, a partner invitation): start URLs of their own.
    */
   mailedLinks: string[];
   /** Ids of catalog entries (components, services, groups, sites): URL segments that name data. */
@@ -108,6 +109,7 @@ export async function startCrawlApp(): Promise<CrawlApp> {
     const mailedLinks = [
       await subscriberManageLink(ctx, base),
       await store.db.transaction().execute((trx) => optOutLink(trx, base, 'praxis@muster.example')),
+      await partnerInvitationLink(ctx, base),
     ];
     return {
       base,
@@ -121,6 +123,21 @@ export async function startCrawlApp(): Promise<CrawlApp> {
     await close().catch(() => {});
     throw error;
   }
+}
+
+/** An invitation for a second partner company, as the partners page sends it, and its link. */
+async function partnerInvitationLink(ctx: ServiceContext, base: string): Promise<string> {
+  const invitation = await invitePartner({
+    ctx,
+    input: {
+      email: 'it@schulz-tk.example',
+      firstName: 'Jan',
+      lastName: 'Schulz',
+      company: 'Schulz TK GmbH',
+      locale: 'de',
+    },
+  });
+  return `${base}/partner/invitation?token=${encodeURIComponent(invitation.token)}`;
 }
 
 /** A subscription as the public form requests it (waiting for confirmation), and its manage link. */

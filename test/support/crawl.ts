@@ -42,6 +42,8 @@ export interface CrawlResult {
 }
 
 export function visitorFor(pathname: string): Visitor {
+  // The invitation is opened by someone who has no account yet.
+  if (pathname === '/partner/invitation') return 'anonymous';
   if (pathname === '/console' || pathname.startsWith('/console/')) return 'admin';
   if (pathname === '/partner' || pathname.startsWith('/partner/')) return 'partner';
   return 'anonymous';
@@ -54,6 +56,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
   const queue: { url: string; from: string | null }[] = [];
   const seen = new Set<string>();
   const variants = new Map<string, number>();
+  const englishPaths = new Set<string>();
   const linkedFrom = new Map<string, Set<string>>();
   let leftOver = 0;
 
@@ -76,14 +79,16 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
     seen.add(key);
     if (url.search) variants.set(url.pathname, variantCount + 1);
     queue.push({ url: url.href, from });
-    // Each path once in English too: the same page, the other catalog.
-    const english = new URL(url.pathname, origin);
+    // Each path once in English too: the first URL found for it (a token in its query kept),
+    // the other catalog.
+    if (englishPaths.has(url.pathname) || seen.size >= maxUrls) return;
+    englishPaths.add(url.pathname);
+    const english = new URL(url);
     english.searchParams.set('lang', 'en');
     const englishKey = english.pathname + english.search;
-    if (!seen.has(englishKey) && seen.size < maxUrls) {
-      seen.add(englishKey);
-      queue.push({ url: english.href, from });
-    }
+    if (seen.has(englishKey)) return;
+    seen.add(englishKey);
+    queue.push({ url: english.href, from });
   };
 
   for (const start of options.starts) enqueue(new URL(start, options.base).href, null);
