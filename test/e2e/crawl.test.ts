@@ -1,12 +1,12 @@
 /**
  * Every page holds together: dialtone started as `npm start` starts it (demo catalog, SQLite in a
- * temp data dir) plus the example inventory, an admin, a partner, an outage in Cottbus, a
- * maintenance and a report; then every same-origin link reachable from the public start pages,
- * the console, the self-check, the partner area and the API docs is read (GET only, bounded)
- * and checked: no 5xx, no internal link to a 404, a page frame (lang, title, one h1), no
- * programming leftovers or raw message keys, in German and English. A second pass opens one page
- * per route in Chromium at 360 px and 1280 px: axe-core finds nothing serious, and a phone never
- * scrolls sideways.
+ * temp data dir) plus the example inventory and some life (test/support/crawl-app.ts); then every
+ * same-origin link reachable from the public start pages, the console, the self-check, the
+ * partner area, the API docs and three mailed links is read (GET only, bounded) and checked in
+ * German and English (test/support/crawl-checks.ts): no 5xx, no internal link to a 404, a page
+ * frame, no leftovers, raw message keys or messages of the other language. A second pass opens
+ * one page per route in Chromium at 1280 px (light) and 360 px (dark): axe-core finds nothing
+ * serious, and a phone never scrolls sideways.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,11 +118,16 @@ describe.skipIf(chromiumSkip !== null)('one page per route in Chromium', () => {
     const problems: string[] = [];
     await tab.setViewportSize({ width: 1280, height: 800 });
     await tab.goto(url);
-    for (const width of [1280, 360]) {
+    // Light on the desktop, dark on the phone: both schemes without doubling the run time.
+    for (const [width, colorScheme] of [
+      [1280, 'light'],
+      [360, 'dark'],
+    ] as const) {
+      await tab.emulateMedia({ colorScheme });
       await tab.setViewportSize({ width, height: 800 });
       for (const v of await seriousAxeViolations(tab)) {
         const where = v.nodes.map((n) => n.target.join(' ')).join(', ');
-        problems.push(`${route} @${width}px: ${v.id} (${v.impact}) ${v.help}: ${where}`);
+        problems.push(`${route} @${width}px ${colorScheme}: ${v.id} (${v.impact}) ${v.help}: ${where}`);
       }
     }
     const overflow = Number(await tab.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
@@ -130,7 +135,7 @@ describe.skipIf(chromiumSkip !== null)('one page per route in Chromium', () => {
     return problems;
   }
 
-  it('axe-core finds nothing serious at 1280 px and 360 px; a phone never scrolls sideways', async () => {
+  it('axe-core finds nothing serious at 1280 px (light) and 360 px (dark); a phone never scrolls sideways', async () => {
     const routes = onePerRoute();
     expect(routes.size).toBeGreaterThan(20);
     const tabs = new Map<Visitor, Page>();
