@@ -5,6 +5,8 @@
  * before the next one is sent (the marks of all lanes share one transaction: group commit), so the only moment in which a crash repeats a message is between
  * the receiver's acceptance and that mark (docs/NOTIFICATIONS.md, "Delivery guarantee"). A
  * crashed worker's claims expire and another worker (or the restarted one) takes them up.
+ * Beside the delivery loop runs the fan-out loop: it writes deferred fan-outs' outbox rows page by
+ * page (services/notification-fanouts.ts) and wakes the delivery loop after each page.
  *
  * @example
  * const worker = createOutboxWorker({ db, dialect, channels, clock, workerId, settings, maxAttempts: 8, ratesPerSecond });
@@ -14,10 +16,12 @@
 import type { Kysely } from 'kysely';
 import type { Channel, OutboundMessage, SendResult } from '#src/adapters/channels/channel.ts';
 import type { ChannelRegistry } from '#src/adapters/channels/index.ts';
+import { createIdGenerator } from '#src/adapters/ids.ts';
 import type { Dialect } from '#src/adapters/store/open-store.ts';
 import type { Database } from '#src/adapters/store/schema.ts';
-import type { Clock } from '#src/domain/runtime.ts';
+import type { Clock, IdGenerator } from '#src/domain/runtime.ts';
 import { backoffMs, createTokenBucket, type TokenBucket } from '#src/domain/token-bucket.ts';
+import { expandFanouts } from '#src/services/notification-fanouts.ts';
 import {
   claimDueNotifications,
   type Outcome,
@@ -50,6 +54,10 @@ export interface OutboxWorkerOptions {
   random?: () => number;
   /** How long a finished send waits for others to share its record's transaction (ms). */
   groupCommitMs?: number;
+  /** Subscribers per page of a deferred fan-out (default 2,000). */
+  fanoutPageSize?: number;
+  /** Ids of the outbox rows a fan-out writes (default: a new generator). */
+  newId?: IdGenerator;
   /** Called on every loop turn (liveness). */
   onBeat?: () => void;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -80,7 +88,10 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   });
   let stopping = false;
   let loop: Promise<void> | null = null;
+  let fanoutLoop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
+  let wakeFanouts: (() => void) | null = null;
+  const fanoutCtx = { db: o.db, dialect: o.dialect, clock: o.clock, newId: o.newId ?? createIdGenerator() };
 
   async function runOnce(): Promise<number> {
     const claimedAt = o.clock();
@@ -175,17 +186,44 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
+  /** One page at a time, so delivery starts on the first page while later ones are written. */
+  async function expand(): Promise<void> {
+    while (!stopping) {
+      let pages = 0;
+      try {
+        ({ pages } = await expandFanouts({
+          ctx: fanoutCtx,
+          pageSize: o.fanoutPageSize ?? 2000,
+          maxPages: 1,
+        }));
+      } catch (err) {
+        o.log?.error({ err }, 'outbox: fan-out page failed');
+      }
+      if (pages > 0) wake?.();
+      else if (!stopping) {
+        await new Promise<void>((resolve) => {
+          wakeFanouts = resolve;
+          setTimeout(resolve, o.idleMs ?? 1000);
+        });
+        wakeFanouts = null;
+      }
+    }
+  }
+
   return {
     runOnce,
     start() {
       stopping = false;
       loop ??= drain();
+      fanoutLoop ??= expand();
     },
     async stop() {
       stopping = true;
       wake?.();
-      await loop;
+      wakeFanouts?.();
+      await Promise.all([loop, fanoutLoop]);
       loop = null;
+      fanoutLoop = null;
     },
   };
 }

@@ -1,7 +1,10 @@
 /**
  * @module The transactional outbox: `enqueueNotifications(trx, ctx, event)` is called inside the
  * transaction of the verb that causes the event and writes one outbox row per recipient — so the
- * messages exist exactly when the change does. Each row's idempotency key is
+ * messages exist exactly when the change does. Subscribers of incidents and maintenances are the
+ * exception: the transaction records the fan-out's intent and the first page of them, the rest is
+ * written page by page afterwards (notification-fanouts.ts), so a large audience never holds the
+ * operator. Each row's idempotency key is
  * `<event>:<entity id>:<update id or state>:<recipient kind>:<recipient id>` (unique, insert or
  * ignore): calling it twice for the same event inserts nothing new. The delivery worker
  * (jobs/outbox-worker.ts) sends the rows.
@@ -12,22 +15,21 @@
  *   await enqueueNotifications(trx, ctx, { event: 'incident.updated', incidentId, updateId });
  * });
  */
-import type { Insertable } from 'kysely';
-import type { NotificationTable } from '#src/adapters/store/schema/outbox.ts';
 import type { BilingualText } from '#src/domain/incident.ts';
 import type { AlertNotice, Locale, Notice } from '#src/domain/notification-notice.ts';
-import { noticeSubject } from '#src/domain/notification-text.ts';
 import type { SubscriptionNotice } from '#src/domain/subscription-text.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { enqueueReportForOperators } from './enqueue-report-for-operators.ts';
 import { affectedRecipients } from './list-affected-customers.ts';
 import { loadIncidentNotice, loadMaintenanceNotice, loadReportNotice } from './load-notice.ts';
+import { startFanout } from './notification-fanouts.ts';
 import {
+  coveredBySubscription,
   operatorChannelsFor,
   type Recipient,
-  subscribersFor,
   withoutOptedOut,
 } from './notification-recipients.ts';
+import { writeOutboxRows } from './outbox-rows.ts';
 
 /** A person to tell about an incident who has no subscription (affected customers' contacts). */
 export interface AffectedRecipient {
@@ -79,10 +81,13 @@ interface Fanout {
   /** `<entity id>:<update id or state>` part of the idempotency key. */
   keyPart: string;
   subjectId: string;
+  /** Written now, in the event's transaction. */
   recipients: Recipient[];
+  /** Subscribers of these components (or page-wide ones) are fanned out deferred. */
+  subscribersOf?: readonly string[];
 }
 
-/** Writes the outbox rows of one event; returns how many new rows were written. */
+/** Writes the outbox rows of one event (or its fan-out's first page); returns how many are new. */
 export async function enqueueNotifications(
   trx: Tx,
   ctx: ServiceContext,
@@ -92,46 +97,18 @@ export async function enqueueNotifications(
   const forOperators =
     event.event === 'report.received' ? await enqueueReportForOperators(trx, ctx, event.reportId) : 0;
   const fanout = await plan(trx, event);
-  if (!fanout || fanout.recipients.length === 0) return forOperators;
-  const now = ctx.clock().toISOString();
-  const rows: Insertable<NotificationTable>[] = fanout.recipients.map((r) => ({
-    id: ctx.newId(),
-    idempotency_key: `${event.event}:${fanout.keyPart}:${r.kind}:${r.recipientId}`,
-    event: event.event,
-    kind: r.kind,
-    recipient: r.address,
-    subscriber_id: r.subscriberId ?? null,
-    operator_channel_id: r.operatorChannelId ?? null,
-    report_id: r.reportId ?? null,
-    subject_id: fanout.subjectId,
-    locale: r.locale,
-    subject: noticeSubject(fanout.notice, r.locale),
-    // Rendered when sent, with the deployment's public URL, time zone and unsubscribe link.
-    body_text: '',
-    body_html: null,
-    payload: JSON.stringify(fanout.notice),
-    headers: '{}',
-    state: 'pending',
-    attempts: 0,
-    attempt_limit: null,
-    next_attempt_at: now,
-    claimed_by: null,
-    claimed_until: null,
-    last_error: null,
-    created_at: now,
-    sent_at: null,
-  }));
-  let inserted = 0;
-  // 400 rows × 22 columns stays below every driver's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 400) {
-    const result = await trx
-      .insertInto('notifications')
-      .values(rows.slice(i, i + 400))
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .executeTakeFirst();
-    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
-  }
-  return inserted + forOperators;
+  if (!fanout) return forOperators;
+  const direct = await writeOutboxRows(trx, ctx, { event: event.event, ...fanout });
+  const deferred = fanout.subscribersOf
+    ? await startFanout(trx, ctx, {
+        event: event.event,
+        keyPart: fanout.keyPart,
+        subjectId: fanout.subjectId,
+        componentIds: fanout.subscribersOf,
+        notice: fanout.notice as Notice,
+      })
+    : 0;
+  return direct + deferred + forOperators;
 }
 
 async function plan(trx: Tx, e: NotificationEvent): Promise<Fanout | null> {
@@ -141,17 +118,16 @@ async function plan(trx: Tx, e: NotificationEvent): Promise<Fanout | null> {
     case 'incident.resolved': {
       const found = await loadIncidentNotice(trx, e.event, e.incidentId, e.updateId);
       if (!found) return null;
-      const subscribers = await subscribersFor(trx, found.componentIds);
       const recipients = [
-        ...subscribers,
         ...(await operatorChannelsFor(trx, e.event)),
-        ...(await followingAffected(trx, e.incidentId, subscribers)),
+        ...(await followingAffected(trx, e.incidentId, found.componentIds)),
       ];
       return {
         notice: found.notice,
         keyPart: `${e.incidentId}:${e.updateId}`,
         subjectId: e.incidentId,
         recipients,
+        subscribersOf: found.componentIds,
       };
     }
     case 'incident.affected': {
@@ -179,12 +155,15 @@ async function plan(trx: Tx, e: NotificationEvent): Promise<Fanout | null> {
       if (!found) return null;
       const hoursBefore = e.event === 'maintenance.reminder' ? e.hoursBefore : undefined;
       const notice = hoursBefore === undefined ? found.notice : { ...found.notice, hoursBefore };
-      const recipients = [
-        ...(await subscribersFor(trx, found.componentIds)),
-        ...(await operatorChannelsFor(trx, e.event)),
-      ];
+      const recipients = await operatorChannelsFor(trx, e.event);
       const state = hoursBefore === undefined ? e.event.slice('maintenance.'.length) : `${hoursBefore}h`;
-      return { notice, keyPart: `${e.maintenanceId}:${state}`, subjectId: e.maintenanceId, recipients };
+      return {
+        notice,
+        keyPart: `${e.maintenanceId}:${state}`,
+        subjectId: e.maintenanceId,
+        recipients,
+        subscribersOf: found.componentIds,
+      };
     }
     case 'report.received':
     case 'report.state_changed': {
@@ -245,7 +224,7 @@ async function plan(trx: Tx, e: NotificationEvent): Promise<Fanout | null> {
 async function followingAffected(
   trx: Tx,
   incidentId: string,
-  subscribers: Recipient[],
+  componentIds: readonly string[],
 ): Promise<Recipient[]> {
   const comms = await trx
     .selectFrom('incident_communications')
@@ -253,14 +232,15 @@ async function followingAffected(
     .where('incident_id', '=', incidentId)
     .executeTakeFirst();
   if (comms?.notify_affected !== 1) return [];
-  const taken = new Set(subscribers.map((r) => `${r.kind}\0${r.address}`));
-  const affected = (await affectedRecipients(trx, incidentId))
-    .filter((r) => !taken.has(`${r.kind}\0${r.address}`))
-    .map((r) => ({
-      kind: r.kind,
-      address: r.address,
-      locale: r.locale,
-      recipientId: `contact:${r.contactId}`,
-    }));
-  return withoutOptedOut(trx, affected);
+  const affected: Recipient[] = (await affectedRecipients(trx, incidentId)).map((r) => ({
+    kind: r.kind,
+    address: r.address,
+    locale: r.locale,
+    recipientId: `contact:${r.contactId}`,
+  }));
+  const taken = await coveredBySubscription(trx, componentIds, affected);
+  return withoutOptedOut(
+    trx,
+    affected.filter((r) => !taken.has(`${r.kind}\0${r.address}`)),
+  );
 }

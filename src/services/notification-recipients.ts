@@ -22,7 +22,45 @@ const asLocale = (l: string): Locale => (l === 'en' ? 'en' : 'de');
 
 /** Confirmed subscribers of the whole page or of one of the components (none given = page-wide only). */
 export async function subscribersFor(trx: Tx, componentIds: readonly string[]): Promise<Recipient[]> {
-  const rows = await trx
+  const rows = await covering(trx, componentIds).orderBy('s.id').execute();
+  return rows.map(asRecipient);
+}
+
+/**
+ * One page of `subscribersFor`, in id order after `after` ('' = from the start): the deferred
+ * fan-out walks the subscribers with this keyset, so a page never shifts when others subscribe.
+ */
+export async function subscriberPage(
+  trx: Tx,
+  componentIds: readonly string[],
+  after: string,
+  limit: number,
+): Promise<Recipient[]> {
+  const rows = await covering(trx, componentIds)
+    .where('s.id', '>', after)
+    .orderBy('s.id')
+    .limit(limit)
+    .execute();
+  return rows.map(asRecipient);
+}
+
+/** Of the given people, those who are confirmed subscribers in scope (and so get it as such). */
+export async function coveredBySubscription(
+  trx: Tx,
+  componentIds: readonly string[],
+  list: readonly Recipient[],
+): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < list.length; i += 500) {
+    const part = list.slice(i, i + 500).map((r) => r.address);
+    const rows = await covering(trx, componentIds).where('s.address', 'in', part).execute();
+    for (const r of rows) taken.add(`${r.kind}\0${r.address}`);
+  }
+  return taken;
+}
+
+function covering(trx: Tx, componentIds: readonly string[]) {
+  return trx
     .selectFrom('subscribers as s')
     .select(['s.id', 's.kind', 's.address', 's.locale'])
     .where('s.state', '=', 'confirmed')
@@ -39,17 +77,16 @@ export async function subscribersFor(trx: Tx, componentIds: readonly string[]): 
                 .where('sc.component_id', 'in', [...componentIds]),
             ),
           ]),
-    )
-    .orderBy('s.id')
-    .execute();
-  return rows.map((r) => ({
-    kind: r.kind,
-    address: r.address,
-    locale: asLocale(r.locale),
-    recipientId: r.id,
-    subscriberId: r.id,
-  }));
+    );
 }
+
+const asRecipient = (r: { id: string; kind: ChannelKind; address: string; locale: string }): Recipient => ({
+  kind: r.kind,
+  address: r.address,
+  locale: asLocale(r.locale),
+  recipientId: r.id,
+  subscriberId: r.id,
+});
 
 /** Enabled operator channels that list the event (or `*`). */
 export async function operatorChannelsFor(trx: Tx, event: string): Promise<Recipient[]> {

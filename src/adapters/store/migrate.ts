@@ -19,6 +19,7 @@ import * as alerts from './migrations/011-alerts.ts';
 import * as subscribers from './migrations/012-subscribers.ts';
 import * as restoration from './migrations/013-restoration.ts';
 import * as outbox from './migrations/014-outbox.ts';
+import * as fanouts from './migrations/015-fanouts.ts';
 import type { Database } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '012-subscribers': subscribers,
   '013-restoration': restoration,
   '014-outbox': outbox,
+  '015-fanouts': fanouts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

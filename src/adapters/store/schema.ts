@@ -5,6 +5,7 @@
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AlertTables } from './schema/alerts.ts';
+import type { FanoutTables } from './schema/fanouts.ts';
 import type { ComponentAlertingColumns, MonitorTables } from './schema/monitors.ts';
 import type { OutboxTables } from './schema/outbox.ts';
 import type { PartnerTables } from './schema/partners.ts';
@@ -339,7 +340,8 @@ export interface Database
     AlertTables,
     SubscriberTables,
     OutboxTables,
-    RestorationTables {
+    RestorationTables,
+    FanoutTables {
   sites: SiteTable;
   services: ServiceTable;
   component_groups: ComponentGroupTable;
