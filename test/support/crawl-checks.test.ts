@@ -103,6 +103,22 @@ describe('page findings', () => {
   });
 });
 
+describe('other text answers', () => {
+  const answer = (contentType: string, text: string): CrawledPage => ({
+    ...page(''),
+    contentType,
+    html: null,
+    text,
+  });
+  it('JSON must parse; feeds and JSON carry no leftovers; message keys in JSON are the API’s own', () => {
+    expect(problems(answer('application/json', '{"a":'))).toEqual(['answers JSON that does not parse']);
+    expect(problems(answer('application/json', '{"key":"error.required"}'))).toEqual([]);
+    expect(problems(answer('application/atom+xml', '<title>Seit undefined</title>'))).toEqual([
+      'carries undefined: "…<title>Seit undefined</title>…"',
+    ]);
+  });
+});
+
 describe('reading HTML', () => {
   it('decodes entities in text and links, and follows GET forms only', () => {
     expect(readableText('<p>A &amp; B &#8211; &lt;C&gt;</p><script>var undefinedThing</script>')).toBe(

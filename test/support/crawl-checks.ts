@@ -109,11 +109,15 @@ export function otherLanguageIn(text: string, pageLang: Lang): string | null {
   return null;
 }
 
-const leftovers: [RegExp, string][] = [
+/** What a missing or mistyped value prints. */
+const programLeftovers: [RegExp, string][] = [
   [/\bundefined\b/, 'undefined'],
   [/\bNaN\b/, 'NaN'],
   [/\[object \w+\]/, '[object Object]'],
   [/\bInvalid Date\b/, 'Invalid Date'],
+];
+const leftovers: [RegExp, string][] = [
+  ...programLeftovers,
   [/\{[a-zA-Z_][a-zA-Z0-9_]*\}/, 'an unreplaced placeholder'],
 ];
 
@@ -122,6 +126,7 @@ export function pageFindings(page: CrawledPage): PageFinding[] {
   const findings: PageFinding[] = [];
   const add = (problem: string) => findings.push({ url, problem });
   if (page.status >= 500) add(`answered ${page.status}`);
+  if (page.text) findings.push(...textFindings(url, page.contentType, page.text));
   if (page.html === null) return findings;
   const frame = pageFrame(page.html);
   if (!frame.lang) add('no <html lang>');
@@ -144,6 +149,26 @@ export function pageFindings(page: CrawledPage): PageFinding[] {
   if (unprotected > 0) add(`${unprotected} POST form(s) without the _csrf field`);
   for (const link of linksOf(page.html)) {
     if (/undefined|NaN|\[object/.test(link)) add(`links to ${link}`);
+  }
+  return findings;
+}
+
+/**
+ * A feed, calendar, JSON or YAML answer is read by programs and, through them, by people: it
+ * must parse (JSON) and carry no programming leftovers either.
+ */
+function textFindings(url: string, contentType: string, text: string): PageFinding[] {
+  const findings: PageFinding[] = [];
+  if (contentType.startsWith('application/json')) {
+    try {
+      JSON.parse(text);
+    } catch {
+      findings.push({ url, problem: 'answers JSON that does not parse' });
+    }
+  }
+  for (const [pattern, name] of programLeftovers) {
+    const hit = pattern.exec(text);
+    if (hit) findings.push({ url, problem: `carries ${name}: "…${around(text, hit.index)}…"` });
   }
   return findings;
 }

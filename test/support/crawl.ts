@@ -28,6 +28,8 @@ export interface CrawledPage {
   from: string | null;
   /** The body of an HTML answer. */
   html: string | null;
+  /** The body of another text answer (JSON, feeds, calendar, YAML, metrics). */
+  text?: string | null;
   /** Where a redirect points. */
   location: string | null;
 }
@@ -142,6 +144,13 @@ async function fetchPage(
     visitor,
     from,
     html: !redirect && contentType.startsWith('text/html') ? body : null,
+    text: !redirect && isOtherText(contentType) ? body : null,
     location: redirect ? response.headers.get('location') : null,
   };
+}
+
+function isOtherText(contentType: string): boolean {
+  return /^(application\/(json|atom\+xml|rss\+xml|xml|yaml|x-yaml)|text\/(calendar|plain|yaml|xml|csv))/.test(
+    contentType,
+  );
 }
