@@ -21,8 +21,10 @@ import { importInventory } from '#src/services/import-inventory.ts';
 import { invitePartner } from '#src/services/invite-partner.ts';
 import { loadCatalog } from '#src/services/load-catalog.ts';
 import { optOutLink } from '#src/services/opt-out-link.ts';
+import { postIncidentUpdate } from '#src/services/post-incident-update.ts';
 import { raiseAlert } from '#src/services/raise-alert.ts';
 import { requestSubscription } from '#src/services/request-subscription.ts';
+import { resolveIncident } from '#src/services/resolve-incident.ts';
 import { scheduleMaintenance } from '#src/services/schedule-maintenance.ts';
 import { submitReport } from '#src/services/submit-report.ts';
 import { unsubscribeLink } from '#src/services/unsubscribe-link.ts';
@@ -140,6 +142,34 @@ async function partnerInvitationLink(ctx: ServiceContext, base: string): Promise
   return `${base}/partner/invitation?token=${encodeURIComponent(invitation.token)}`;
 }
 
+/** A DSL outage with an internal note, already resolved: the history and its pages have content. */
+async function pastIncident(ctx: ServiceContext) {
+  const { id } = await declareIncident({
+    ctx,
+    input: {
+      title: { de: 'DSL-Anschlüsse ohne Verbindung', en: 'DSL lines without connection' },
+      components: [{ componentId: 'dsl-access', status: 'partial_outage' }],
+      message: { de: 'Einige DSL-Anschlüsse verbinden sich nicht.', en: 'Some DSL lines do not connect.' },
+    },
+  });
+  await postIncidentUpdate({
+    ctx,
+    input: {
+      incidentId: id,
+      status: 'identified',
+      visibility: 'internal',
+      message: { de: 'RADIUS-Server antwortet langsam.', en: 'The RADIUS server answers slowly.' },
+    },
+  });
+  await resolveIncident({
+    ctx,
+    input: {
+      incidentId: id,
+      message: { de: 'Alle Anschlüsse sind wieder verbunden.', en: 'All lines are connected again.' },
+    },
+  });
+}
+
 /** A subscription as the public form requests it (waiting for confirmation), and its manage link. */
 async function subscriberManageLink(ctx: ServiceContext, base: string): Promise<string> {
   await requestSubscription({
@@ -175,6 +205,7 @@ async function subscriberManageLink(ctx: ServiceContext, base: string): Promise<
 async function bringToLife(ctx: ServiceContext, partnerId: string) {
   const imported = await importInventory({ ctx, input: { text: readFileSync(inventoryFile, 'utf8') } });
   if (!imported.accepted) throw new Error('catalog/inventory-example.csv was refused');
+  await pastIncident(ctx);
   await declareIncident({
     ctx,
     input: {
