@@ -14,7 +14,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import dgram from 'node:dgram';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,9 +25,18 @@ export const sippFixtures = fileURLToPath(new URL('../fixtures/sipp/', import.me
 
 const kamailioModules = ['/usr/lib/x86_64-linux-gnu/kamailio/modules', '/usr/lib/kamailio/modules'];
 
-function hasBinary(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+/**
+ * Where a program is: on PATH, or in sbin, which a non-login PATH (CI, cron) may lack — Debian
+ * installs kamailio to /usr/sbin. Null when it is nowhere.
+ */
+function binary(name: string): string | null {
+  const onPath = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  if (onPath.status === 0 && onPath.stdout.trim()) return onPath.stdout.trim();
+  return (
+    ['/usr/sbin', '/sbin', '/usr/local/sbin'].map((d) => join(d, name)).find((p) => existsSync(p)) ?? null
+  );
 }
+const hasBinary = (name: string) => binary(name) !== null;
 
 /** Reason to skip (printed), undefined when Kamailio and SIPp are installed; throws under CI. */
 export function telephonySkipReason(): string | undefined {
@@ -172,7 +181,11 @@ export async function startSipp(options: SippOptions): Promise<PeerProcess> {
   }
   args.push(...(options.args ?? []));
   if (options.remote) args.push(options.remote);
-  const child = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir, detached: true });
+  const child = spawn(binary('sipp') ?? 'sipp', args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: dir,
+    detached: true,
+  });
   const peer = track(child, options.port, `sipp ${options.scenario}`);
   const stop = peer.stop;
   peer.stop = async () => {
@@ -250,7 +263,10 @@ export async function startKamailio(options: KamailioOptions): Promise<PeerProce
   // -P and -Y absolute: Kamailio changes directory to / (TELEPHONY.md).
   const args = ['-f', config, '-DD', '-E', '-L', modules, '-P', join(dir, 'kamailio.pid'), '-Y', dir];
   args.push('-m', '32', '-M', '8', '-n', '1');
-  const child = spawn('kamailio', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(binary('kamailio') ?? 'kamailio', args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const peer = track(child, options.port, 'kamailio');
   const stop = peer.stop;
   peer.stop = async () => {
