@@ -71,12 +71,17 @@ describe('public self-check', () => {
     expect(en.body.indexOf('Hosted PBX clouds')).toBeLessThan(en.body.indexOf('>DSL<'));
   });
 
-  it('shows an open incident on the service as already known, with a feed and a way on', async () => {
+  it('shows an open incident on the service as already known, with a way to subscribe and a way on', async () => {
     const res = await get('/self-check/phones-unregistered');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Bereits bekannt');
     expect(res.body).toContain('Cloud-Anlagen nicht erreichbar');
-    expect(res.body).toContain('href="/feed.atom"');
+    // The subscribe form, with the incident's components chosen.
+    const link = /href="(\/subscribe\?component=([a-z-]+)[^"]*)"/.exec(res.body);
+    expect(link).not.toBeNull();
+    const form = await get(link![1]!.replaceAll('&amp;', '&'));
+    expect(form.body).toContain(`value="${link![2]}" checked`);
+    expect(form.body).toContain('value="components" checked');
     expect(res.body).toContain('href="/self-check/phones-unregistered?a="');
     expect(res.body).not.toContain('sc-answer');
   });

@@ -102,7 +102,15 @@ export async function subscribeRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/subscribe', async (request, reply) => {
     const q = request.query as Record<string, unknown>;
     const email = await reporterEmail(q);
-    return sendForm(request, reply, email ? { kind: 'email', address: email } : { kind: str(q.kind) }, []);
+    // `?component=a&component=b` (links from the self-check's "already known") preselects components.
+    const chosen = list(q.component);
+    const scope = chosen.length > 0 ? { scope: 'components', components: chosen } : {};
+    return sendForm(
+      request,
+      reply,
+      email ? { kind: 'email', address: email, ...scope } : { kind: str(q.kind), ...scope },
+      [],
+    );
   });
 
   const limited = (request: FastifyRequest, reply: FastifyReply, minutes: number) => {

@@ -35,6 +35,16 @@ export interface KnownIssues {
   maintenances: MaintenanceView[];
 }
 
+/** The subscribe form with the components of the known incidents and maintenance preselected. */
+function subscribeHref(known: KnownIssues): string {
+  const ids = new Set([
+    ...known.incidents.flatMap((i) => i.components.map((c) => c.componentId)),
+    ...known.maintenances.flatMap((m) => m.componentIds),
+  ]);
+  const query = new URLSearchParams([...ids].map((id) => ['component', id])).toString();
+  return query ? `/subscribe?${query}` : '/subscribe';
+}
+
 /** The "already known" page: open incidents and running maintenance on the tree's service. */
 export function renderKnownIssues(r: Reader, tree: TriageTree, known: KnownIssues, url: string): string {
   const t = r.t;
@@ -47,7 +57,7 @@ export function renderKnownIssues(r: Reader, tree: TriageTree, known: KnownIssue
     (m) =>
       html`<li><a href="/maintenance/${encodeURIComponent(m.id)}">${pick(m.title, r.locale)}</a> <span class="meta">${t('triage.known.maintenance')}</span> !${maintenanceStatusBadge(r, m.status)}</li>`,
   );
-  const body = html`!${crumb(r)}<h1>${pick(tree.title, r.locale)}</h1><section class="card sc-known" aria-labelledby="sc-known-h"><h2 id="sc-known-h">${t('triage.known.heading')}</h2><p>${t('triage.known.intro', { service })}</p><ul class="plain">!${[...incidents, ...maintenances].join('')}</ul><p><a href="/feed.atom" type="application/atom+xml">${t('triage.known.subscribe')}</a></p></section><p><a class="sc-go" href="${firstQuestionHref(tree)}">${t('triage.known.different')}</a></p>`;
+  const body = html`!${crumb(r)}<h1>${pick(tree.title, r.locale)}</h1><section class="card sc-known" aria-labelledby="sc-known-h"><h2 id="sc-known-h">${t('triage.known.heading')}</h2><p>${t('triage.known.intro', { service })}</p><ul class="plain">!${[...incidents, ...maintenances].join('')}</ul><p><a href="${subscribeHref(known)}">${t('triage.known.subscribe')}</a></p></section><p><a class="sc-go" href="${firstQuestionHref(tree)}">${t('triage.known.different')}</a></p>`;
   return renderPublicPage(r, { title: pick(tree.title, r.locale), section: 'self-check', body, url });
 }
 
