@@ -17,6 +17,23 @@ import { type CrawlApp, startCrawlApp } from '../support/crawl-app.ts';
 import { routePattern } from '../support/crawl-routes.ts';
 
 const starts = ['/', '/console', '/self-check', '/partner', '/api/v1/docs'];
+/** Addresses of things that do not exist, as an old bookmark or a mistyped link brings them. */
+const missing = [
+  '/gibt-es-nicht',
+  '/incidents/01nonexistent0000000000000',
+  '/maintenance/01nonexistent0000000000000',
+  '/self-check/gibt-es-nicht',
+  '/partner/reports/ST-2026-999999',
+  '/subscribe/manage/garbage.token',
+  '/opt-out/garbage.token',
+  '/console/incidents/01nonexistent0000000000000',
+  '/console/reports/01nonexistent0000000000000',
+  '/console/alerts/01nonexistent0000000000000',
+  '/console/monitors/gibt-es-nicht',
+  '/console/telemetry/gibt-es-nicht',
+  '/console/templates/01nonexistent0000000000000',
+  '/console/self-check/gibt-es-nicht',
+];
 
 let app: CrawlApp;
 let result: CrawlResult;
@@ -26,7 +43,7 @@ beforeAll(async () => {
   result = await crawl({
     base: app.base,
     cookies: { admin: app.adminCookie, partner: app.partnerCookie },
-    starts: [...starts, ...app.mailedLinks],
+    starts: [...starts, ...app.mailedLinks, ...missing],
     maxUrls: 600,
   });
 }, 120_000);
@@ -65,6 +82,14 @@ describe('crawl over the demo installation', () => {
       .filter((p) => new URL(p.location ?? '', p.url).pathname === '/console/login')
       .map((p) => `${p.visitor} ${p.url}`);
     expect(turnedAway).toEqual([]);
+  });
+
+  it('what does not exist answers 404 or 410 with a page of its own, in both languages', () => {
+    const wrong = result.pages
+      .filter((p) => missing.includes(new URL(p.url).pathname))
+      .filter((p) => (p.status !== 404 && p.status !== 410) || p.html === null)
+      .map((p) => `${p.status} ${p.contentType} ${p.url}`);
+    expect(wrong).toEqual([]);
   });
 
   it('no page answers 5xx and no internal link leads to a 404', () => {

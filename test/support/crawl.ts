@@ -101,12 +101,16 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
     if (page.location !== null) enqueue(page.location, next.url);
     if (page.html !== null) for (const link of linksOf(page.html)) enqueue(link, next.url);
   }
+  // A link is broken when a page that works carries it (an error page's language switch
+  // leads, rightly, to the same error).
+  const keyOf = (url: string) => new URL(url).pathname + new URL(url).search;
+  const working = new Set(pages.filter((p) => p.status < 400).map((p) => keyOf(p.url)));
   const broken = pages
     .filter((p) => p.status === 404)
-    .map((p) => {
-      const u = new URL(p.url);
-      return { url: u.pathname + u.search, linkedFrom: [...(linkedFrom.get(u.pathname + u.search) ?? [])] };
-    })
+    .map((p) => ({
+      url: keyOf(p.url),
+      linkedFrom: [...(linkedFrom.get(keyOf(p.url)) ?? [])].filter((from) => working.has(from)),
+    }))
     .filter((b) => b.linkedFrom.length > 0);
   return { pages, broken, findings: pages.flatMap(pageFindings), leftOver };
 }
