@@ -116,13 +116,15 @@ describe.skipIf(chromiumSkip !== null)('one page per route in Chromium', () => {
   }, 30_000);
   afterAll(() => browser?.close());
 
-  /** The German reading of each route's first HTML page, with the visitor it was read as. */
+  /** The German reading of each route's first HTML page (and of a 404), with the visitor it was read as. */
   function onePerRoute() {
     const byRoute = new Map<string, { url: string; visitor: Visitor }>();
     for (const page of result.pages) {
       const url = new URL(page.url);
-      if (page.status !== 200 || page.html === null || url.searchParams.has('lang')) continue;
-      const route = routePattern(url.pathname);
+      if (page.html === null || url.searchParams.has('lang')) continue;
+      if (page.status !== 200 && page.status !== 404) continue;
+      // The error page once per visitor: the public one and the console's.
+      const route = page.status === 404 ? `404 as ${page.visitor}` : routePattern(url.pathname);
       if (!byRoute.has(route)) byRoute.set(route, { url: page.url, visitor: page.visitor });
     }
     return byRoute;
