@@ -4,11 +4,17 @@
  * (RFC 8058), the webhook body (Standard Webhooks envelope), and the settings of the subscriber's
  * webhook or the operator channel.
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ChannelKind, OutboundMessage } from '#src/adapters/channels/channel.ts';
 import type { Database } from '#src/adapters/store/schema.ts';
 import type { Notice } from '#src/domain/notification-notice.ts';
-import { type RenderSettings, renderNotification } from '#src/domain/notification-text.ts';
+import {
+  escapeHtml,
+  type RenderedNotification,
+  type RenderSettings,
+  renderNotification,
+} from '#src/domain/notification-text.ts';
 import { optOutLink } from '#src/services/opt-out-link.ts';
 import type { NotificationRow } from '#src/services/outbox-delivery.ts';
 import { unsubscribeLink } from '#src/services/unsubscribe-link.ts';
@@ -36,6 +42,7 @@ export async function buildMessages(
 ): Promise<BuiltBatch> {
   const secrets = await webhookSecrets(db, rows);
   const channels = await operatorChannelSettings(db, rows);
+  const render = createRenderCache(settings);
   const built: BuiltMessage[] = [];
   const broken: BuiltBatch['broken'] = [];
   for (const row of rows) {
@@ -51,7 +58,7 @@ export async function buildMessages(
     }
     const locale = row.locale === 'en' ? 'en' : 'de';
     const unsubscribeUrl = await stopLink(db, row, settings.publicUrl);
-    const { text, html } = renderNotification(notice, locale, { ...settings, unsubscribeUrl });
+    const { text, html } = render(row.payload, notice, locale, unsubscribeUrl);
     const headers: Record<string, string> = { ...extraHeaders };
     if (unsubscribeUrl && row.kind === 'email') {
       const mailto = settings.unsubscribeMailto
@@ -83,6 +90,32 @@ export async function buildMessages(
     });
   }
   return { built, broken };
+}
+
+// Stands for the recipient's own unsubscribe link in a text rendered once for many recipients;
+// random per process, so no notice text can contain it. HTML escaping leaves it unchanged.
+const linkSlot = `https://unsubscribe.invalid/${randomUUID()}`;
+
+/**
+ * Renders each (notice, locale) of a batch once — a fan-out's batch is a thousand copies of the
+ * same notice — and puts each recipient's unsubscribe link into the copy.
+ */
+function createRenderCache(settings: MessageSettings) {
+  const rendered = new Map<string, RenderedNotification>();
+  return (payload: string, notice: Notice, locale: 'de' | 'en', unsubscribeUrl: string | undefined) => {
+    const key = `${locale}:${unsubscribeUrl ? 'link' : 'none'}:${payload}`;
+    let r = rendered.get(key);
+    if (!r) {
+      r = renderNotification(notice, locale, { ...settings, unsubscribeUrl: unsubscribeUrl && linkSlot });
+      rendered.set(key, r);
+    }
+    if (!unsubscribeUrl) return r;
+    return {
+      ...r,
+      text: r.text.replaceAll(linkSlot, unsubscribeUrl),
+      html: r.html.replaceAll(linkSlot, escapeHtml(unsubscribeUrl)),
+    };
+  };
 }
 
 /**
