@@ -37,6 +37,8 @@ const missing = [
 
 let app: CrawlApp;
 let result: CrawlResult;
+/** The console once more, as an operator: the same links, a smaller role. */
+let asOperator: CrawlResult;
 
 beforeAll(async () => {
   app = await startCrawlApp();
@@ -45,6 +47,12 @@ beforeAll(async () => {
     cookies: { admin: app.adminCookie, partner: app.partnerCookie },
     starts: [...starts, ...app.mailedLinks, ...missing],
     maxUrls: 600,
+  });
+  asOperator = await crawl({
+    base: app.base,
+    cookies: { admin: app.operatorCookie, partner: app.partnerCookie },
+    starts: ['/console'],
+    maxUrls: 300,
   });
 }, 120_000);
 afterAll(() => app?.close());
@@ -74,6 +82,17 @@ describe('crawl over the demo installation', () => {
     console.log(
       `[crawl] ${result.pages.length} URLs read (${english.length} in English; ${tally}), ${result.leftOver} left over by the bound`,
     );
+  });
+
+  it('an operator is offered no link that the role may not open', () => {
+    const keyOf = (url: string) => new URL(url).pathname + new URL(url).search;
+    const working = new Set(asOperator.pages.filter((p) => p.status < 400).map((p) => keyOf(p.url)));
+    expect(working.size).toBeGreaterThan(40);
+    const refused = asOperator.pages.filter((p) => p.status === 403 || p.status === 404);
+    const offered = refused.filter((p) => p.from !== null && working.has(keyOf(p.from)));
+    expect(offered.map((p) => `${p.status} ${keyOf(p.url)} ← ${keyOf(p.from ?? p.url)}`)).toEqual([]);
+    expect(asOperator.findings.map((f) => `${f.url}: ${f.problem}`)).toEqual([]);
+    expect(asOperator.pages.filter((p) => p.status >= 500).map((p) => p.url)).toEqual([]);
   });
 
   it('the admin and the partner are never sent to sign in (their sessions carry every page)', () => {

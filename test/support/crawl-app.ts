@@ -22,6 +22,8 @@ export interface CrawlApp {
   base: string;
   /** Cookie headers of the signed-in admin and partner. */
   adminCookie: string;
+  /** An operator's session: the console as someone who is not an admin sees it. */
+  operatorCookie: string;
   partnerCookie: string;
   /**
    * Pages only a mailed link leads to (a subscriber's manage page, an affected customer's
@@ -80,12 +82,22 @@ export async function startCrawlApp(): Promise<CrawlApp> {
         locale: 'de',
       },
     });
+    const operator = await createUser({
+      ctx,
+      input: {
+        email: 'noc@beispiel-telekom.example',
+        password: 'Leitstelle-Cottbus-2026',
+        role: 'operator',
+        locale: 'de',
+      },
+    });
     const now = new Date();
     // partnerSession writes a session row for any user id, as signing in leaves it.
     return {
       base,
       mailedLinks: await mailedLinks(ctx, base),
       adminCookie: (await partnerSession(store, admin.id, now)).cookie,
+      operatorCookie: (await partnerSession(store, operator.id, now)).cookie,
       partnerCookie: (await partnerSession(store, partnerId, now)).cookie,
       close,
     };
