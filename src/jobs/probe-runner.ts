@@ -14,7 +14,7 @@ import { hostname } from 'node:os';
 import type { ProbeOptions, ProbeResult } from '#src/adapters/probes/probe.ts';
 import { acquireLease, releaseLease } from '#src/services/acquire-lease.ts';
 import type { ServiceContext } from '#src/services/context.ts';
-import { markMissedHeartbeats } from '#src/services/heartbeats.ts';
+import { markMissedHeartbeats } from '#src/services/mark-missed-heartbeats.ts';
 import { recordProbeResult } from '#src/services/record-probe-result.ts';
 import type { Liveness } from './liveness.ts';
 import { recordProbeMetrics } from './probe-metrics.ts';

@@ -4,10 +4,12 @@ import { DialtoneError } from '#src/domain/errors.ts';
 import { testClock, testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
 import { applyCatalog } from './apply-catalog.ts';
-import { markMissedHeartbeats, recordHeartbeatPing, rotateHeartbeatToken } from './heartbeats.ts';
 import { getMonitor, listMonitors } from './list-monitors.ts';
+import { markMissedHeartbeats } from './mark-missed-heartbeats.ts';
 import { pruneMonitorChecks } from './prune-monitor-checks.ts';
+import { recordHeartbeatPing } from './record-heartbeat-ping.ts';
 import { recordProbeResult } from './record-probe-result.ts';
+import { rotateHeartbeatToken } from './rotate-heartbeat-token.ts';
 import { setMonitorPaused } from './set-monitor-paused.ts';
 
 const catalog = `

@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { parseCatalogFile } from '#src/config/catalog-file.ts';
 import { applyCatalog } from '#src/services/apply-catalog.ts';
-import { recordHeartbeatPing } from '#src/services/heartbeats.ts';
+import { recordHeartbeatPing } from '#src/services/record-heartbeat-ping.ts';
 import { testClock, testContext } from '../../../test/support/factories.ts';
 import { describeEachStore } from '../../../test/support/stores.ts';
 import { runMonitorCommand } from './monitor.ts';

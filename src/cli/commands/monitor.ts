@@ -13,8 +13,8 @@ import { loadConfig } from '#src/config/env.ts';
 import { DialtoneError } from '#src/domain/errors.ts';
 import type { Clock } from '#src/domain/runtime.ts';
 import { cliActor } from '#src/services/context.ts';
-import { rotateHeartbeatToken } from '#src/services/heartbeats.ts';
 import { listMonitors } from '#src/services/list-monitors.ts';
+import { rotateHeartbeatToken } from '#src/services/rotate-heartbeat-token.ts';
 import { translateLoose, translator } from '#src/web/i18n/index.ts';
 import type { Command } from './index.ts';
 

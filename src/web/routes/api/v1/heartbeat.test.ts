@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCatalogFile } from '#src/config/catalog-file.ts';
 import { applyCatalog } from '#src/services/apply-catalog.ts';
-import { rotateHeartbeatToken } from '#src/services/heartbeats.ts';
 import { listMonitors } from '#src/services/list-monitors.ts';
+import { rotateHeartbeatToken } from '#src/services/rotate-heartbeat-token.ts';
 import { apiToken, buildTestApp, type TestApp } from '../../../../../test/support/app.ts';
 import { testContext } from '../../../../../test/support/factories.ts';
 

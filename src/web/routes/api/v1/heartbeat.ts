@@ -9,7 +9,7 @@
  */
 import { Type } from 'typebox';
 import { DialtoneError } from '#src/domain/errors.ts';
-import { recordHeartbeatPing } from '#src/services/heartbeats.ts';
+import { recordHeartbeatPing } from '#src/services/record-heartbeat-ping.ts';
 import { type AppDeps, serviceContext } from '../../../deps.ts';
 import { type Endpoint, endpoint } from './endpoint.ts';
 
