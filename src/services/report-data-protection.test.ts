@@ -139,6 +139,56 @@ describeEachStore('report data protection', (getStore) => {
     for (const r of rows) expect(r.detail.toLowerCase()).not.toContain('erika');
   });
 
+  it('exports and erases the status page subscriptions under the same address, keeping the opt-out', async () => {
+    const db = getStore().db;
+    await db.deleteFrom('subscribers').execute();
+    await db.deleteFrom('contact_opt_outs').execute();
+    const at = '2027-05-01T00:00:00.000Z';
+    const sub = (id: string, address: string) => ({
+      id,
+      kind: 'email' as const,
+      address,
+      locale: 'de' as const,
+      scope: 'all' as const,
+      state: 'confirmed' as const,
+      confirm_hash: null,
+      confirm_expires_at: null,
+      confirm_failures: 0,
+      secret: null,
+      created_at: at,
+      updated_at: at,
+      confirmed_at: at,
+      unsubscribed_at: null,
+    });
+    await db
+      .insertInto('subscribers')
+      .values([sub('s-erika', 'erika@example.net'), sub('s-max', 'max@example.net')])
+      .execute();
+    await db
+      .insertInto('contact_opt_outs')
+      .values({ address: 'erika@example.net', created_at: at })
+      .execute();
+    const doc = await exportReporterData({ ctx, input: { email: 'Erika@example.net' } });
+    expect(doc.reports).toEqual([]);
+    expect(doc.subscriptions).toEqual([
+      expect.objectContaining({
+        kind: 'email',
+        address: 'erika@example.net',
+        state: 'confirmed',
+        components: [],
+      }),
+    ]);
+    expect(doc.optedOutOfOutageMessages).toBe(true);
+    expect(await eraseReporterData({ ctx, input: { email: 'erika@example.net' } })).toMatchObject({
+      erased: 0,
+      subscriptions: 1,
+    });
+    expect((await db.selectFrom('subscribers').select('id').execute()).map((r) => r.id)).toEqual(['s-max']);
+    expect(await db.selectFrom('contact_opt_outs').select('address').execute()).toEqual([
+      { address: 'erika@example.net' },
+    ]);
+  });
+
   it('refuses to erase without a plausible address', async () => {
     await expect(eraseReporterData({ ctx, input: { email: 'nobody' } })).rejects.toMatchObject({
       code: 'validation_failed',
