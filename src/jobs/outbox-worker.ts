@@ -199,8 +199,12 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       } catch (err) {
         o.log?.error({ err }, 'outbox: fan-out page failed');
       }
-      if (pages > 0) wake?.();
-      else if (!stopping) {
+      if (pages > 0) {
+        wake?.();
+        // A breath between pages: on SQLite (one writer) the delivery loop's claim gets its turn,
+        // so the first mails go out while later pages are still being written.
+        await sleep(5);
+      } else if (!stopping) {
         await new Promise<void>((resolve) => {
           wakeFanouts = resolve;
           setTimeout(resolve, o.idleMs ?? 1000);
