@@ -5,7 +5,7 @@ import { testContext } from '../../test/support/factories.ts';
 import { insertReport, seedReportCatalog } from '../../test/support/reports.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
 import { enqueueNotifications } from './enqueue-notifications.ts';
-import { saveOperatorChannel } from './operator-channels.ts';
+import { saveOperatorChannel } from './save-operator-channel.ts';
 
 const options = { checkUrl: async () => null, newWebhookSecret: () => 'whsec_dGVzdHNlY3JldHRlc3RzZWNyZXQ=' };
 

@@ -14,12 +14,10 @@ import { newWebhookSecret } from '#src/adapters/channels/webhook/sign.ts';
 import type { GuardOptions } from '#src/adapters/net/guarded-fetch.ts';
 import { validateOutboundUrl } from '#src/adapters/net/ssrf-guard.ts';
 import { DialtoneError, type FieldError } from '#src/domain/errors.ts';
-import {
-  deleteOperatorChannel,
-  listOperatorChannels,
-  loadOperatorChannel,
-  saveOperatorChannel,
-} from '#src/services/operator-channels.ts';
+import { deleteOperatorChannel } from '#src/services/delete-operator-channel.ts';
+import { listOperatorChannels } from '#src/services/list-operator-channels.ts';
+import { loadOperatorChannel } from '#src/services/load-operator-channel.ts';
+import { saveOperatorChannel } from '#src/services/save-operator-channel.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
 import { translateLoose } from '#src/web/i18n/index.ts';
 import { requireRole, staffActor } from '#src/web/plugins/guards.ts';

@@ -6,8 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from 'ghtml';
 import type { FieldError } from '#src/domain/errors.ts';
 import { operatorChannelKinds, operatorEvents } from '#src/domain/subscription-channel.ts';
+import type { OperatorChannelView } from '#src/services/list-operator-channels.ts';
 import type { SubscriberCount, SubscriberRow } from '#src/services/list-subscribers.ts';
-import type { OperatorChannelView } from '#src/services/operator-channels.ts';
 import { formatDateTime } from '../format.ts';
 import { controlId, csrfField, errorSummary, fieldError, input, select } from '../forms.ts';
 
