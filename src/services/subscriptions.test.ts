@@ -4,10 +4,12 @@ import type { SubscriptionNotice } from '#src/domain/subscription-text.ts';
 import { seedMiniCatalog, testClock, testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
 import { confirmByLink, confirmBySmsCode } from './confirm-subscription.ts';
-import { getSubscription, unsubscribe, updateSubscription } from './manage-subscription.ts';
+import { getSubscription } from './get-subscription.ts';
 import { subscribersFor } from './notification-recipients.ts';
 import { purgeUnconfirmedSubscribers } from './purge-unconfirmed-subscribers.ts';
 import { type RequestSubscriptionOptions, requestSubscription } from './request-subscription.ts';
+import { unsubscribe } from './unsubscribe.ts';
+import { updateSubscription } from './update-subscription.ts';
 
 const options: RequestSubscriptionOptions = {
   publicUrl: 'https://status.example.net',

@@ -5,13 +5,11 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DialtoneError, type FieldError } from '#src/domain/errors.ts';
-import {
-  getSubscription,
-  sendSubscriptionTest,
-  unsubscribe,
-  updateSubscription,
-} from '#src/services/manage-subscription.ts';
+import { getSubscription } from '#src/services/get-subscription.ts';
+import { sendSubscriptionTest } from '#src/services/send-subscription-test.ts';
+import { unsubscribe } from '#src/services/unsubscribe.ts';
 import { verifyManageToken } from '#src/services/unsubscribe-link.ts';
+import { updateSubscription } from '#src/services/update-subscription.ts';
 import type { AppDeps, serviceContext } from '#src/web/deps.ts';
 import type { Reader } from '#src/web/views/public/parts.ts';
 import {

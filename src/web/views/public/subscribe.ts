@@ -7,7 +7,7 @@
 import { html } from 'ghtml';
 import type { FieldError } from '#src/domain/errors.ts';
 import type { SubscriberKind } from '#src/domain/subscription.ts';
-import type { SubscriptionView } from '#src/services/manage-subscription.ts';
+import type { SubscriptionView } from '#src/services/get-subscription.ts';
 import { controlId, csrfField, errorSummary, fieldError, input } from '../forms.ts';
 import { renderPublicPage } from './layout.ts';
 import type { Reader } from './parts.ts';
