@@ -3,10 +3,13 @@ import type { ProbeEvaluation } from '#src/domain/detectors/probe.ts';
 import type { DialtoneError } from '#src/domain/errors.ts';
 import { seedMiniCatalog, testClock, testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
-import { getAlert, incidentAlertRecovery, listAlerts, pendingAlerts } from './alert-rows.ts';
 import { clearAlert } from './clear-alert.ts';
 import { acknowledgeAlert, dismissAlert } from './decide-alert.ts';
 import { declareIncidentFromAlert } from './declare-incident-from-alert.ts';
+import { getAlert } from './get-alert.ts';
+import { getIncidentAlertRecovery } from './get-incident-alert-recovery.ts';
+import { listAlerts } from './list-alerts.ts';
+import { listPendingAlerts } from './list-pending-alerts.ts';
 import { pruneAlerts } from './prune-alerts.ts';
 import { type RaiseAlertInput, raiseAlert } from './raise-alert.ts';
 
@@ -178,11 +181,11 @@ describeEachStore('alerts', (getStore) => {
     expect(b.incidentId).toBe(a.incidentId);
     expect((await getAlert(getStore().db, b.id))?.decision).toBe('auto');
     await clearAlert({ ctx, input: { ruleKey: 'monitor:trunk-options' } });
-    expect((await incidentAlertRecovery(getStore().db, a.incidentId!)).recovered).toBe(false);
+    expect((await getIncidentAlertRecovery(getStore().db, a.incidentId!)).recovered).toBe(false);
     clock.advance(60_000);
     const cleared = await clearAlert({ ctx, input: { ruleKey: 'telemetry:default-isa:carrier-a' } });
     expect(cleared.resolvedIncidentId).toBeNull();
-    expect(await incidentAlertRecovery(getStore().db, a.incidentId!)).toMatchObject({
+    expect(await getIncidentAlertRecovery(getStore().db, a.incidentId!)).toMatchObject({
       recovered: true,
       lastResolvedAt: '2026-11-20T10:01:00.000Z',
     });
@@ -219,9 +222,9 @@ describeEachStore('alerts', (getStore) => {
     const ctx = testContext(getStore());
     const a = await raiseAlert({ ctx, input: input() });
     expect(a.incidentId).toBeNull();
-    expect((await pendingAlerts(getStore().db)).map((x) => x.id)).toEqual([a.id]);
+    expect((await listPendingAlerts(getStore().db)).map((x) => x.id)).toEqual([a.id]);
     await acknowledgeAlert({ ctx, input: { alertId: a.id } });
-    expect(await pendingAlerts(getStore().db)).toEqual([]);
+    expect(await listPendingAlerts(getStore().db)).toEqual([]);
     const twice = await acknowledgeAlert({ ctx, input: { alertId: a.id } }).catch((e: DialtoneError) => e);
     expect((twice as DialtoneError).code).toBe('invalid_transition');
     const bad = await declareIncidentFromAlert({
@@ -257,7 +260,7 @@ describeEachStore('alerts', (getStore) => {
     expect((missing as DialtoneError).code).toBe('not_found');
     // A report cluster has its own banner in the inbox: not listed twice.
     await raiseAlert({ ctx, input: input({ ruleKey: 'reports:r1', source: 'reports' }) });
-    expect(await pendingAlerts(getStore().db)).toEqual([]);
+    expect(await listPendingAlerts(getStore().db)).toEqual([]);
     const b = await raiseAlert({ ctx, input: input({ ruleKey: 'monitor:other' }) });
     await dismissAlert({ ctx, input: { alertId: b.id } });
     expect((await getAlert(getStore().db, b.id))?.decision).toBe('dismissed');

@@ -2,8 +2,8 @@
  * @module Console: the dashboard at /console — the state of every component and what is open.
  */
 import type { FastifyInstance } from 'fastify';
-import { pendingAlerts } from '#src/services/alert-rows.ts';
 import { getStatusSnapshot } from '#src/services/get-status-snapshot.ts';
+import { listPendingAlerts } from '#src/services/list-pending-alerts.ts';
 import { listReportAlerts } from '#src/services/list-report-alerts.ts';
 import type { AppDeps } from '#src/web/deps.ts';
 import { requireRole } from '#src/web/plugins/guards.ts';
@@ -18,7 +18,7 @@ export async function consoleDashboardRoutes(app: FastifyInstance, deps: AppDeps
     const [snapshot, alerts, pending] = await Promise.all([
       getStatusSnapshot(deps.store.db, deps.clock()),
       listReportAlerts(deps.store.db),
-      pendingAlerts(deps.store.db),
+      listPendingAlerts(deps.store.db),
     ]);
     const banner = renderReportAlertBanner({
       t: request.t,

@@ -8,10 +8,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '#src/domain/errors.ts';
 import { validationError } from '#src/domain/errors.ts';
 import { incidentStatuses, openIncidentStatuses } from '#src/domain/incident.ts';
-import { incidentAlertRecovery } from '#src/services/alert-rows.ts';
 import type { Tx } from '#src/services/context.ts';
 import { declareIncident } from '#src/services/declare-incident.ts';
 import { getIncident } from '#src/services/get-incident.ts';
+import { getIncidentAlertRecovery } from '#src/services/get-incident-alert-recovery.ts';
 import { findTemplate } from '#src/services/get-template.ts';
 import { listIncidents } from '#src/services/list-incidents.ts';
 import { listTemplates } from '#src/services/list-templates.ts';
@@ -162,7 +162,7 @@ export async function consoleIncidentRoutes(app: FastifyInstance, deps: AppDeps)
       loadCatalog(db),
       listTemplates(db, { statuses: incidentStatuses }),
       listIncidentClouds(db, id),
-      incidentAlertRecovery(db, id),
+      getIncidentAlertRecovery(db, id),
     ]);
     const ids = catalog.components.map((c) => c.id);
     let update = state.update ?? readUpdateValues(query, incident, ids);

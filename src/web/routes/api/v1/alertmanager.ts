@@ -15,7 +15,8 @@
  * picks the component; unknown ones are counted in the answer.
  */
 import { Type } from 'typebox';
-import { type AlertView, listAlerts } from '#src/services/alert-rows.ts';
+import type { AlertView } from '#src/services/alert-rows.ts';
+import { listAlerts } from '#src/services/list-alerts.ts';
 import { receiveAlertmanager } from '#src/services/receive-alertmanager.ts';
 import { type AppDeps, serviceContext } from '../../../deps.ts';
 import { staffActor } from '../../../plugins/guards.ts';
