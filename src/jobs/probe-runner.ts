@@ -12,10 +12,11 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ProbeOptions, ProbeResult } from '#src/adapters/probes/probe.ts';
-import { acquireLease, releaseLease } from '#src/services/acquire-lease.ts';
+import { acquireLease } from '#src/services/acquire-lease.ts';
 import type { ServiceContext } from '#src/services/context.ts';
 import { markMissedHeartbeats } from '#src/services/mark-missed-heartbeats.ts';
 import { recordProbeResult } from '#src/services/record-probe-result.ts';
+import { releaseLease } from '#src/services/release-lease.ts';
 import type { Liveness } from './liveness.ts';
 import { recordProbeMetrics } from './probe-metrics.ts';
 import { type Env, type ProbeMonitor, runProbe } from './run-probe.ts';

@@ -1,7 +1,8 @@
 import { beforeEach, expect, it } from 'vitest';
 import { testClock, testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
-import { acquireLease, releaseLease } from './acquire-lease.ts';
+import { acquireLease } from './acquire-lease.ts';
+import { releaseLease } from './release-lease.ts';
 
 describeEachStore('job leases', (getStore) => {
   beforeEach(async () => {

@@ -53,18 +53,3 @@ export async function acquireLease({
   const acquired = row?.holder === input.holder;
   return { acquired, expiresAt: acquired ? expiresAt : null };
 }
-
-/** Gives a lease back at shutdown so another process takes over at once, not after the TTL. */
-export async function releaseLease({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: Pick<LeaseInput, 'name' | 'holder'>;
-}): Promise<void> {
-  await ctx.db
-    .deleteFrom('job_leases')
-    .where('name', '=', input.name)
-    .where('holder', '=', input.holder)
-    .execute();
-}
