@@ -2,7 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { DialtoneError } from '#src/domain/errors.ts';
 import { testClock, testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
-import { authenticateApiToken } from './authenticate.ts';
+import { authenticateApiToken } from './authenticate-api-token.ts';
 import { createApiToken } from './create-api-token.ts';
 import { listApiTokens } from './list-api-tokens.ts';
 import { revokeApiToken } from './revoke-api-token.ts';

@@ -4,7 +4,7 @@ import { DialtoneError } from '#src/domain/errors.ts';
 import { testClock, testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
 import { acceptPartnerInvitation } from './accept-partner-invitation.ts';
-import { authenticateSession } from './authenticate.ts';
+import { authenticateSession } from './authenticate-session.ts';
 import type { Actor } from './context.ts';
 import { invitePartner } from './invite-partner.ts';
 import { listPartners } from './list-partners.ts';

@@ -4,7 +4,7 @@ import type { Store } from '#src/adapters/store/open-store.ts';
 import type { DialtoneError } from '#src/domain/errors.ts';
 import { testClock, testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
-import { authenticateSession } from './authenticate.ts';
+import { authenticateSession } from './authenticate-session.ts';
 import { completeSetup, setupTokenIsValid } from './complete-setup.ts';
 import { cliActor, systemActor } from './context.ts';
 import { issueSetupToken } from './issue-setup-token.ts';

@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { createIdGenerator } from '#src/adapters/ids.ts';
-import { authenticateApiToken } from '#src/services/authenticate.ts';
+import { authenticateApiToken } from '#src/services/authenticate-api-token.ts';
 import { testClock } from '../../../test/support/factories.ts';
 import { describeEachStore } from '../../../test/support/stores.ts';
 import { runTokenCommand } from './token.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIdGenerator } from '#src/adapters/ids.ts';
 import { openStore, type Store } from '#src/adapters/store/open-store.ts';
-import { authenticateSession } from '#src/services/authenticate.ts';
+import { authenticateSession } from '#src/services/authenticate-session.ts';
 import { cliActor } from '#src/services/context.ts';
 import { signIn } from '#src/services/sign-in.ts';
 import { testClock, testContext } from '../../../test/support/factories.ts';

@@ -6,7 +6,8 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isValidTimeZone } from '#src/domain/zoned-time.ts';
-import { authenticateApiToken, authenticateSession, type SessionInfo } from '#src/services/authenticate.ts';
+import { authenticateApiToken } from '#src/services/authenticate-api-token.ts';
+import { authenticateSession, type SessionInfo } from '#src/services/authenticate-session.ts';
 import type { Actor } from '#src/services/context.ts';
 import type { AppDeps } from '../deps.ts';
 import { isLocale, type Locale, localeFromHeader, type Translate, translator } from '../i18n/index.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { authenticateApiToken } from '#src/services/authenticate.ts';
+import { authenticateApiToken } from '#src/services/authenticate-api-token.ts';
 import { buildTestApp, signedInStaff, type TestApp } from '../../../../test/support/app.ts';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { authenticateSession } from '#src/services/authenticate.ts';
+import { authenticateSession } from '#src/services/authenticate-session.ts';
 import { cliActor } from '#src/services/context.ts';
 import { createUser } from '#src/services/create-user.ts';
 import { signIn } from '#src/services/sign-in.ts';
