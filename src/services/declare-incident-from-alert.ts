@@ -5,8 +5,8 @@
  * at once open one incident), the incident is written, the alert linked, both audited.
  */
 import type { BilingualText } from '#src/domain/incident.ts';
+import { refuse } from './alert-refusal.ts';
 import type { ServiceContext } from './context.ts';
-import { refuse } from './decide-alert.ts';
 import { type DeclareIncidentInput, insertIncident, prepareIncident } from './declare-incident.ts';
 import { writeAudit } from './write-audit.ts';
 

@@ -7,9 +7,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { incidentTextFromAlert } from '#src/domain/detectors/text.ts';
 import { type DialtoneError, notFound } from '#src/domain/errors.ts';
+import { acknowledgeAlert } from '#src/services/acknowledge-alert.ts';
 import type { AlertView } from '#src/services/alert-rows.ts';
-import { acknowledgeAlert, dismissAlert } from '#src/services/decide-alert.ts';
 import { declareIncidentFromAlert } from '#src/services/declare-incident-from-alert.ts';
+import { dismissAlert } from '#src/services/dismiss-alert.ts';
 import { getAlert } from '#src/services/get-alert.ts';
 import { listAlerts } from '#src/services/list-alerts.ts';
 import { loadCatalog } from '#src/services/load-catalog.ts';
