@@ -1,15 +1,11 @@
 /**
- * @module One template by id: `findTemplate` answers null when it is gone (a picker link may be
- * stale), `getTemplate` treats that as not found.
+ * @module getTemplate: one template by id, not found when it is gone (findTemplate answers
+ * null instead, for a picker link that may be stale).
  */
 import { notFound } from '#src/domain/errors.ts';
 import type { Tx } from './context.ts';
-import { type TemplateView, toTemplateView } from './list-templates.ts';
-
-export async function findTemplate(db: Tx, id: string): Promise<TemplateView | null> {
-  const row = await db.selectFrom('templates').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toTemplateView(row) : null;
-}
+import { findTemplate } from './find-template.ts';
+import type { TemplateView } from './list-templates.ts';
 
 export async function getTemplate(db: Tx, id: string): Promise<TemplateView> {
   const template = await findTemplate(db, id);

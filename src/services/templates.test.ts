@@ -5,7 +5,7 @@ import { describeEachStore } from '../../test/support/stores.ts';
 import { addStandardTemplates, standardTemplates } from './add-standard-templates.ts';
 import { createTemplate } from './create-template.ts';
 import { deleteTemplate } from './delete-template.ts';
-import { findTemplate } from './get-template.ts';
+import { findTemplate } from './find-template.ts';
 import { listTemplates } from './list-templates.ts';
 import { updateTemplate } from './update-template.ts';
 

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type FieldError, notFound, validationError } from '#src/domain/errors.ts';
 import { maintenanceStatuses } from '#src/domain/maintenance.ts';
-import { findTemplate } from '#src/services/get-template.ts';
+import { findTemplate } from '#src/services/find-template.ts';
 import { listMaintenances } from '#src/services/list-maintenances.ts';
 import { listTemplates } from '#src/services/list-templates.ts';
 import { loadCatalog } from '#src/services/load-catalog.ts';
