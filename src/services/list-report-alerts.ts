@@ -50,8 +50,3 @@ export async function listReportAlerts(
     pendingReportIds: links.filter((l) => l.alert_id === a.id).map((l) => l.id),
   }));
 }
-
-export async function getReportAlert(db: Tx, id: string): Promise<ReportAlertView | null> {
-  const all = await listReportAlerts(db, { states: ['open', 'acknowledged', 'dismissed', 'declared'] });
-  return all.find((a) => a.id === id) ?? null;
-}

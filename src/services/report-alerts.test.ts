@@ -7,8 +7,9 @@ import { closeReport } from './close-report.ts';
 import { declareIncidentFromReports } from './declare-incident-from-report.ts';
 import { detectReportClusters } from './detect-report-clusters.ts';
 import { getReport } from './get-report.ts';
+import { getReportAlert } from './get-report-alert.ts';
 import { handleReportAlert } from './handle-report-alert.ts';
-import { getReportAlert, listReportAlerts } from './list-report-alerts.ts';
+import { listReportAlerts } from './list-report-alerts.ts';
 
 describeEachStore('report cluster alerts', (getStore) => {
   beforeEach(async () => seedReportCatalog(getStore()));
