@@ -18,11 +18,13 @@ import {
 } from '#src/services/declare-incident-from-report.ts';
 import { detectReportClusters } from '#src/services/detect-report-clusters.ts';
 import { getReport } from '#src/services/get-report.ts';
+import { getReportAlert } from '#src/services/get-report-alert.ts';
 import { handleReportAlert } from '#src/services/handle-report-alert.ts';
 import { linkReportsToIncident } from '#src/services/link-reports-to-incident.ts';
 import { listIncidents } from '#src/services/list-incidents.ts';
-import { getReportAlert, listReportAlerts } from '#src/services/list-report-alerts.ts';
-import { listReportQueues, listReports } from '#src/services/list-reports.ts';
+import { listReportAlerts } from '#src/services/list-report-alerts.ts';
+import { listReportQueues } from '#src/services/list-report-queues.ts';
+import { listReports } from '#src/services/list-reports.ts';
 import { listUsers } from '#src/services/list-users.ts';
 import { loadCatalog } from '#src/services/load-catalog.ts';
 import { triageReport } from '#src/services/triage-report.ts';
