@@ -5,7 +5,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '#src/domain/errors.ts';
-import { getMonitor, listMonitors } from '#src/services/list-monitors.ts';
+import { getMonitor } from '#src/services/get-monitor.ts';
+import { listMonitors } from '#src/services/list-monitors.ts';
 import { rotateHeartbeatToken } from '#src/services/rotate-heartbeat-token.ts';
 import { setMonitorPaused } from '#src/services/set-monitor-paused.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
