@@ -3,8 +3,9 @@ import { DialtoneError } from '#src/domain/errors.ts';
 import { seedMiniCatalog, testClock, testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
 import { declareIncident } from './declare-incident.ts';
+import { listIncidentClouds } from './list-incident-clouds.ts';
 import { resolveIncident } from './resolve-incident.ts';
-import { listIncidentClouds, setIncidentClouds } from './set-incident-clouds.ts';
+import { setIncidentClouds } from './set-incident-clouds.ts';
 
 describeEachStore('incident clouds', (getStore) => {
   const clock = testClock();

@@ -1,23 +1,14 @@
 /**
- * @module The clouds an open incident names (none: every cloud), read and replaced as a whole.
+ * @module setIncidentClouds: replaces the clouds an open incident names (none: every cloud).
  * Replacing is conditional on the incident being open (`WHERE resolved_at IS NULL`), bumps its
  * version and writes the audit row in the same transaction. Reports already filed keep their
  * link; the list decides where reports filed from now on are linked by themselves.
  */
 import { DialtoneError, notFound, validationError } from '#src/domain/errors.ts';
 import { parseCloudNames } from '#src/domain/incident-clouds.ts';
-import type { ServiceContext, Tx } from './context.ts';
+import type { ServiceContext } from './context.ts';
+import { listIncidentClouds } from './list-incident-clouds.ts';
 import { writeAudit } from './write-audit.ts';
-
-export async function listIncidentClouds(db: Tx, incidentId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('incident_clouds')
-    .select('cloud_name')
-    .where('incident_id', '=', incidentId)
-    .orderBy('cloud_name')
-    .execute();
-  return rows.map((r) => r.cloud_name);
-}
 
 export async function setIncidentClouds({
   ctx,

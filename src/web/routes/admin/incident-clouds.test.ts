@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listIncidentClouds } from '#src/services/set-incident-clouds.ts';
+import { listIncidentClouds } from '#src/services/list-incident-clouds.ts';
 import { buildTestApp, signedInStaff, type TestApp } from '../../../../test/support/app.ts';
 import { seedMiniCatalog } from '../../../../test/support/factories.ts';
 import { insertReport, seedReportCatalog } from '../../../../test/support/reports.ts';

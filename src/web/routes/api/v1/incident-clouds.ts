@@ -5,7 +5,8 @@
  */
 import { Type } from 'typebox';
 import { getIncident } from '#src/services/get-incident.ts';
-import { listIncidentClouds, setIncidentClouds } from '#src/services/set-incident-clouds.ts';
+import { listIncidentClouds } from '#src/services/list-incident-clouds.ts';
+import { setIncidentClouds } from '#src/services/set-incident-clouds.ts';
 import { type AppDeps, serviceContext } from '../../../deps.ts';
 import { staffActor } from '../../../plugins/guards.ts';
 import { withApiPaths } from './api-paths.ts';
