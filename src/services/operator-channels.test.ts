@@ -2,12 +2,14 @@ import { beforeEach, expect, it } from 'vitest';
 import { DialtoneError } from '#src/domain/errors.ts';
 import { seedMiniCatalog, testClock, testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
+import { countSubscribers } from './count-subscribers.ts';
 import { deleteOperatorChannel } from './delete-operator-channel.ts';
 import { listOperatorChannels } from './list-operator-channels.ts';
-import { countSubscribers, removeSubscriber, searchSubscribers } from './list-subscribers.ts';
 import { loadOperatorChannel } from './load-operator-channel.ts';
 import { operatorChannelsFor } from './notification-recipients.ts';
+import { removeSubscriber } from './remove-subscriber.ts';
 import { saveOperatorChannel } from './save-operator-channel.ts';
+import { searchSubscribers } from './search-subscribers.ts';
 
 const options = {
   checkUrl: async (url: string) => (url.includes('169.254') ? 'metadata' : null),

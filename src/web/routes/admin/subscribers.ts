@@ -3,7 +3,9 @@
  * removal. The status page never shows any of this.
  */
 import type { FastifyInstance } from 'fastify';
-import { countSubscribers, removeSubscriber, searchSubscribers } from '#src/services/list-subscribers.ts';
+import { countSubscribers } from '#src/services/count-subscribers.ts';
+import { removeSubscriber } from '#src/services/remove-subscriber.ts';
+import { searchSubscribers } from '#src/services/search-subscribers.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
 import { requireRole, staffActor } from '#src/web/plugins/guards.ts';
 import { subscribersBody } from '#src/web/views/console/channels.ts';

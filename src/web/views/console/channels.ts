@@ -6,8 +6,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from 'ghtml';
 import type { FieldError } from '#src/domain/errors.ts';
 import { operatorChannelKinds, operatorEvents } from '#src/domain/subscription-channel.ts';
+import type { SubscriberCount } from '#src/services/count-subscribers.ts';
 import type { OperatorChannelView } from '#src/services/list-operator-channels.ts';
-import type { SubscriberCount, SubscriberRow } from '#src/services/list-subscribers.ts';
+import type { SubscriberRow } from '#src/services/search-subscribers.ts';
 import { formatDateTime } from '../format.ts';
 import { controlId, csrfField, errorSummary, fieldError, input, select } from '../forms.ts';
 
