@@ -1,13 +1,8 @@
 /**
- * @module A signed-in partner's own reports (never another partner's): ticket, service, state,
- * when filed, the linked incident; and one of them in full for the partner's follow page, found
- * by ticket and owner — another partner's ticket reads as one that does not exist.
+ * @module listPartnerReports: a signed-in partner's own reports (never another partner's):
+ * ticket, service, state, when filed, the linked incident. One in full: getPartnerReport.
  */
-import { notFound } from '#src/domain/errors.ts';
-import { ticketPattern } from '#src/domain/report.ts';
 import type { Tx } from './context.ts';
-import { getIncident } from './get-incident.ts';
-import type { ReporterReportView } from './get-report-for-reporter.ts';
 import type { Bilingual } from './views.ts';
 
 export interface PartnerReportRow {
@@ -54,74 +49,4 @@ export async function listPartnerReports(
       ? { id: r.incident_id, title: { de: r.title_de ?? '', en: r.title_en ?? '' } }
       : null,
   }));
-}
-
-export async function getPartnerReport(
-  db: Tx,
-  options: { partnerUserId: string; ticket: string },
-): Promise<ReporterReportView> {
-  if (!ticketPattern.test(options.ticket)) throw notFound('report', options.ticket);
-  const row = await db
-    .selectFrom('reports')
-    .innerJoin('services', 'services.id', 'reports.service_id')
-    .select([
-      'reports.ticket',
-      'reports.state',
-      'reports.close_reason',
-      'reports.service_id',
-      'reports.service_other',
-      'reports.first_name',
-      'reports.last_name',
-      'reports.created_at',
-      'reports.updated_at',
-      'reports.closed_at',
-      'reports.incident_id',
-      'services.name_de',
-      'services.name_en',
-    ])
-    .where('reports.ticket', '=', options.ticket)
-    .where('reports.partner_user_id', '=', options.partnerUserId)
-    .executeTakeFirst();
-  if (!row) throw notFound('report', options.ticket);
-  const incident = row.incident_id
-    ? await getIncident(db, row.incident_id, { includeInternal: false }).catch(() => null)
-    : null;
-  return {
-    ticket: row.ticket,
-    state: row.state,
-    closeReason: row.close_reason,
-    service: { id: row.service_id, name: { de: row.name_de, en: row.name_en } },
-    serviceOther: row.service_other,
-    reporterName: `${row.first_name} ${row.last_name}`.trim(),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    closedAt: row.closed_at,
-    incident,
-  };
-}
-
-/** What a partner's report form is prefilled with. */
-export async function getPartnerProfile(db: Tx, userId: string) {
-  const row = await db
-    .selectFrom('partner_profiles')
-    .innerJoin('users', 'users.id', 'partner_profiles.user_id')
-    .select([
-      'users.email',
-      'users.disabled',
-      'users.role',
-      'partner_profiles.first_name',
-      'partner_profiles.last_name',
-      'partner_profiles.company',
-      'partner_profiles.phone',
-    ])
-    .where('partner_profiles.user_id', '=', userId)
-    .executeTakeFirst();
-  if (row?.role !== 'partner' || row.disabled) return null;
-  return {
-    email: row.email,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    company: row.company,
-    phone: row.phone,
-  };
 }

@@ -31,7 +31,7 @@ import { openIncidentFor } from './correlate-report.ts';
 import { isUniqueViolation } from './create-template.ts';
 import { enqueueNotifications } from './enqueue-notifications.ts';
 import { findContract, hasContractsFor } from './find-contract.ts';
-import { getPartnerProfile } from './list-partner-reports.ts';
+import { getPartnerProfile } from './get-partner-profile.ts';
 import { hashToken, newToken } from './secrets.ts';
 import { writeAudit } from './write-audit.ts';
 

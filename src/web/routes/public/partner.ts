@@ -9,11 +9,9 @@ import { DialtoneError } from '#src/domain/errors.ts';
 import { acceptPartnerInvitation, findOpenInvitation } from '#src/services/accept-partner-invitation.ts';
 import { changePassword } from '#src/services/change-password.ts';
 import type { Actor } from '#src/services/context.ts';
-import {
-  getPartnerProfile,
-  getPartnerReport,
-  listPartnerReports,
-} from '#src/services/list-partner-reports.ts';
+import { getPartnerProfile } from '#src/services/get-partner-profile.ts';
+import { getPartnerReport } from '#src/services/get-partner-report.ts';
+import { listPartnerReports } from '#src/services/list-partner-reports.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
 import { partnerActor, requirePartner } from '#src/web/plugins/guards.ts';
 import { cookieNames } from '#src/web/plugins/request-context.ts';
