@@ -237,4 +237,50 @@ describeEachStore('outbox worker (real SMTP server on 127.0.0.1)', (getStore, ki
     expect(ids).toHaveLength(300);
     expect(new Set(ids).size).toBe(300);
   });
+
+  it('writes a deferred fan-out page by page while running and delivers each subscriber once', async () => {
+    const n = 620;
+    await seedSubscribers(
+      getStore(),
+      Array.from({ length: n }, (_, i) => ({
+        id: `s${String(i).padStart(4, '0')}`,
+        address: `p${i}@example.net`,
+        locale: 'de' as const,
+      })),
+    );
+    const { id } = await declare(getStore(), testClock('2026-11-20T10:00:00.000Z'));
+    // The declaration wrote the first 500; the running worker writes the rest, 40 per page.
+    const running = createOutboxWorker({
+      db: getStore().db,
+      dialect: getStore().dialect,
+      channels,
+      clock: () => new Date(),
+      workerId: 'w-fanout',
+      settings,
+      maxAttempts: 3,
+      ratesPerSecond: { email: 100_000 },
+      fanoutPageSize: 40,
+      idleMs: 20,
+    });
+    running.start();
+    try {
+      await sink.waitFor(n, 30_000);
+    } finally {
+      await running.stop();
+    }
+    expect(sink.messageIds).toHaveLength(n);
+    expect(new Set(sink.mails.map((m) => m.to[0])).size).toBe(n);
+    const states = await getStore()
+      .db.selectFrom('notifications')
+      .select(({ fn }) => ['state', fn.countAll<string>().as('n')])
+      .groupBy('state')
+      .execute();
+    expect(states.map((r) => [r.state, Number(r.n)])).toEqual([['sent', n]]);
+    const fanout = await getStore()
+      .db.selectFrom('notification_fanouts')
+      .select(['state', 'expanded'])
+      .where('subject_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(fanout).toEqual({ state: 'done', expanded: n });
+  });
 });
