@@ -1,6 +1,6 @@
 /**
  * @module Read model of the delivery log: outbox rows newest first, filtered by state, channel
- * kind and event, paginated; and one message with its attempts.
+ * kind and event, paginated (one message with its attempts: getNotification).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '#src/adapters/store/schema.ts';
@@ -92,23 +92,4 @@ export async function listNotifications(
     total,
     counts: Object.fromEntries(byState.map((r) => [r.state, Number(r.n)])),
   };
-}
-
-export async function getNotification(db: Kysely<Database>, id: string) {
-  const row = await db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return null;
-  const attempts = await db
-    .selectFrom('notification_attempts')
-    .select(['attempt', 'at', 'ok', 'detail', 'worker'])
-    .where('notification_id', '=', id)
-    .orderBy('attempt')
-    .execute();
-  return { row, attempts };
-}
-
-/** Distinct kinds and events present, for the filter's choices. */
-export async function notificationFacets(db: Kysely<Database>) {
-  const kinds = await db.selectFrom('notifications').select('kind').distinct().orderBy('kind').execute();
-  const events = await db.selectFrom('notifications').select('event').distinct().orderBy('event').execute();
-  return { kinds: kinds.map((k) => k.kind), events: events.map((e) => e.event) };
 }

@@ -4,7 +4,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { DialtoneError } from '#src/domain/errors.ts';
-import { getNotification, listNotifications, notificationFacets } from '#src/services/list-notifications.ts';
+import { getNotification } from '#src/services/get-notification.ts';
+import { listNotificationFacets } from '#src/services/list-notification-facets.ts';
+import { listNotifications } from '#src/services/list-notifications.ts';
 import { retryNotification } from '#src/services/retry-notification.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
 import { translateLoose } from '#src/web/i18n/index.ts';
@@ -24,7 +26,7 @@ export async function consoleNotificationRoutes(app: FastifyInstance, deps: AppD
     const filter = { state: text('state'), kind: text('kind'), event: text('event') };
     const [page, facets] = await Promise.all([
       listNotifications(deps.store.db, { ...filter, page: pageParam(field(q, 'page')), perPage: 50 }),
-      notificationFacets(deps.store.db),
+      listNotificationFacets(deps.store.db),
     ]);
     return reply
       .type(html)

@@ -5,7 +5,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from 'ghtml';
-import type { getNotification, NotificationPage } from '#src/services/list-notifications.ts';
+import type { getNotification } from '#src/services/get-notification.ts';
+import type { NotificationPage } from '#src/services/list-notifications.ts';
 import { retryAttempts } from '#src/services/retry-notification.ts';
 import { type Translate, translateLoose } from '../../i18n/index.ts';
 import { formatDateTime } from '../format.ts';
