@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { countInvite, countInviteFinal, emptyCounts, type WindowCounts } from '#src/domain/kpi.ts';
 import { seedMiniCatalog, testClock, testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
-import { getLastMinuteByPeer, getPeerSeries } from './get-peer-telemetry.ts';
+import { getLastMinuteByPeer } from './get-last-minute-by-peer.ts';
+import { getPeerSeries } from './get-peer-series.ts';
 import { pruneTelemetry } from './prune-telemetry.ts';
 import { recordTelemetryWindows } from './record-telemetry-windows.ts';
 

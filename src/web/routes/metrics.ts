@@ -7,7 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { MetricsRegistry, metrics, metricsContentType } from '#src/adapters/metrics/registry.ts';
-import { getLastMinuteByPeer } from '#src/services/get-peer-telemetry.ts';
+import { getLastMinuteByPeer } from '#src/services/get-last-minute-by-peer.ts';
 import type { AppDeps } from '../deps.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();

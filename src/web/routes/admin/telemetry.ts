@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '#src/domain/errors.ts';
-import { getPeerSeries, listPeerSummaries } from '#src/services/get-peer-telemetry.ts';
+import { getPeerSeries } from '#src/services/get-peer-series.ts';
+import { listPeerSummaries } from '#src/services/list-peer-summaries.ts';
 import type { AppDeps } from '#src/web/deps.ts';
 import { requireRole } from '#src/web/plugins/guards.ts';
 import { field, formBody } from '#src/web/views/console/kit.ts';

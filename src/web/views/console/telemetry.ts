@@ -5,7 +5,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from 'ghtml';
-import type { PeerSummary, TelemetryBucket } from '#src/services/get-peer-telemetry.ts';
+import type { TelemetryBucket } from '#src/services/get-peer-series.ts';
+import type { PeerSummary } from '#src/services/list-peer-summaries.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { formatPercent, pick } from '../format.ts';
 import { type ChartPoint, type ChartTone, renderChart } from './chart.ts';
