@@ -3,7 +3,8 @@
  */
 import { notFound } from '#src/domain/errors.ts';
 import type { Tx } from './context.ts';
-import { type IncidentView, loadIncidentViews } from './views.ts';
+import { loadIncidentViews } from './load-incident-views.ts';
+import type { IncidentView } from './views.ts';
 
 export async function getIncident(
   db: Tx,

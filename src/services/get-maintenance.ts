@@ -3,7 +3,8 @@
  */
 import { notFound } from '#src/domain/errors.ts';
 import type { Tx } from './context.ts';
-import { loadMaintenanceViews, type MaintenanceView } from './views.ts';
+import { loadMaintenanceViews } from './load-maintenance-views.ts';
+import type { MaintenanceView } from './views.ts';
 
 export async function getMaintenance(db: Tx, id: string): Promise<MaintenanceView> {
   const [maintenance] = await loadMaintenanceViews(db, [id]);

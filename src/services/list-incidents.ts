@@ -2,7 +2,8 @@
  * @module Incident history, newest first, paginated (page numbers from 1).
  */
 import type { Tx } from './context.ts';
-import { type IncidentView, loadIncidentViews } from './views.ts';
+import { loadIncidentViews } from './load-incident-views.ts';
+import type { IncidentView } from './views.ts';
 
 export interface IncidentPage {
   incidents: IncidentView[];

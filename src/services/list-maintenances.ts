@@ -3,7 +3,8 @@
  * past (completed or cancelled), or all; soonest first for upcoming, newest first otherwise.
  */
 import type { Tx } from './context.ts';
-import { loadMaintenanceViews, type MaintenanceView } from './views.ts';
+import { loadMaintenanceViews } from './load-maintenance-views.ts';
+import type { MaintenanceView } from './views.ts';
 
 export type MaintenanceFilter = 'upcoming' | 'active' | 'past' | 'all';
 

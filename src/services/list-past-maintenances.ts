@@ -3,7 +3,8 @@
  * the public maintenance list; listMaintenances stops at a limit and has no pages.
  */
 import type { Tx } from './context.ts';
-import { loadMaintenanceViews, type MaintenanceView } from './views.ts';
+import { loadMaintenanceViews } from './load-maintenance-views.ts';
+import type { MaintenanceView } from './views.ts';
 
 export interface MaintenancePage {
   maintenances: MaintenanceView[];

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTemplate } from '#src/services/create-template.ts';
 import { getStatusSnapshot } from '#src/services/get-status-snapshot.ts';
-import { loadMaintenanceViews } from '#src/services/views.ts';
+import { loadMaintenanceViews } from '#src/services/load-maintenance-views.ts';
 import { buildTestApp, signedInStaff, type TestApp } from '../../../../test/support/app.ts';
 import { seedMiniCatalog, testContext } from '../../../../test/support/factories.ts';
 
