@@ -7,9 +7,10 @@
 import type { PartnerInvitationTable } from '#src/adapters/store/schema/partners.ts';
 import { DialtoneError, validationError } from '#src/domain/errors.ts';
 import type { ServiceContext, Tx } from './context.ts';
+import { createSession } from './create-session.ts';
 import { checkNewPassword, insertUser, lockUsers } from './create-user.ts';
 import { hashPassword, hashToken } from './secrets.ts';
-import { createSession, type SignInResult, userActor } from './sign-in.ts';
+import { type SignInResult, userActor } from './sign-in.ts';
 import { writeAudit } from './write-audit.ts';
 
 export const invalidInvitation = () => new DialtoneError('not_found', 'partner.invitation.invalid');

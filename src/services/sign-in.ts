@@ -1,21 +1,15 @@
 /**
- * @module Signs a console user in: checks email and password and opens a session. The cookie value
- * is a fresh random token (never stored; the session row holds its SHA-256) with its own CSRF
- * token. Unknown email, wrong password and disabled account give the same answer, and an unknown
- * email still costs one scrypt run, so neither the message nor the timing tells which it was.
+ * @module signIn: a console user signs in with email and password and gets a session (see
+ * create-session.ts). Unknown email, wrong password and disabled account give the same answer,
+ * and an unknown email still costs one scrypt run, so neither the message nor the timing tells
+ * which it was.
  */
 import { DialtoneError } from '#src/domain/errors.ts';
-import type { Actor, ServiceContext, Tx } from './context.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { createSession, type NewSession } from './create-session.ts';
 import { normalizeEmail, toUserSummary, type UserSummary } from './create-user.ts';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.ts';
 import { writeAudit } from './write-audit.ts';
-
-export interface NewSession {
-  /** The cookie value: shown to the browser once, stored only hashed. */
-  cookie: string;
-  csrfToken: string;
-  expiresAt: string;
-}
 
 export interface SignInResult extends NewSession {
   user: UserSummary;
@@ -40,30 +34,6 @@ const dummy = () => {
 };
 
 export const badCredentials = () => new DialtoneError('unauthorized', 'error.badCredentials');
-
-/** Opens a session for a user inside the caller's transaction. */
-export async function createSession(
-  trx: Tx,
-  ctx: Pick<ServiceContext, 'clock'>,
-  userId: string,
-  sessionHours: number,
-): Promise<NewSession> {
-  const now = ctx.clock();
-  const cookie = newToken();
-  const csrfToken = newToken();
-  const expiresAt = new Date(now.getTime() + sessionHours * 3600_000).toISOString();
-  await trx
-    .insertInto('sessions')
-    .values({
-      id_hash: hashToken(cookie),
-      user_id: userId,
-      csrf_token: csrfToken,
-      created_at: now.toISOString(),
-      expires_at: expiresAt,
-    })
-    .execute();
-  return { cookie, csrfToken, expiresAt };
-}
 
 export const userActor = (user: UserSummary): Actor => ({
   type: 'user',
