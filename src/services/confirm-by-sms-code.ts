@@ -1,51 +1,14 @@
 /**
- * @module Confirms a pending subscription: by the link from the email or webhook confirmation
- * (`confirmByLink`), or by the SMS code typed on the page (`confirmBySmsCode`). Each is one
- * conditional UPDATE (`WHERE state = 'pending' AND confirm_hash = … AND not expired`), so a link
- * works once. An SMS code dies after 5 wrong tries. Wrong, used and expired links all get the same
- * answer (null): nothing is learnt about other subscriptions.
+ * @module confirmBySmsCode: confirms a pending SMS subscription by the code typed on the page.
+ * One conditional UPDATE (`WHERE state = 'pending' AND confirm_hash = … AND not expired`); the
+ * code dies after 5 wrong tries. Wrong, used and expired codes all get the same answer (null):
+ * nothing is learnt about other subscriptions. Email and webhook confirmations: confirmByLink.
  */
 import { smsCodeMaxFailures } from '#src/domain/subscription.ts';
+import type { ConfirmedSubscription } from './confirm-by-link.ts';
 import type { ServiceContext } from './context.ts';
-import { confirmTokenHash } from './request-subscription.ts';
 import { safeEqual } from './secrets.ts';
 import { codeHash, subscriptionKey } from './unsubscribe-link.ts';
-
-export interface ConfirmedSubscription {
-  subscriberId: string;
-  kind: 'email' | 'sms' | 'webhook';
-  /** Webhooks: the signing secret, shown to the subscriber this once. */
-  secret: string | null;
-}
-
-export async function confirmByLink({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { token: string };
-}): Promise<ConfirmedSubscription | null> {
-  if (!/^[\w-]{1,80}\.[\w-]{20,80}$/.test(input.token)) return null;
-  const now = ctx.clock().toISOString();
-  const row = await ctx.db
-    .updateTable('subscribers')
-    .set({
-      state: 'confirmed',
-      confirmed_at: now,
-      updated_at: now,
-      confirm_hash: null,
-      confirm_expires_at: null,
-    })
-    .where('confirm_hash', '=', confirmTokenHash(input.token))
-    .where('state', '=', 'pending')
-    .where('kind', 'in', ['email', 'webhook'])
-    .where('confirm_expires_at', '>', now)
-    .returning(['id', 'kind', 'secret'])
-    .executeTakeFirst();
-  return row
-    ? { subscriberId: row.id, kind: row.kind, secret: row.kind === 'webhook' ? row.secret : null }
-    : null;
-}
 
 export async function confirmBySmsCode({
   ctx,
