@@ -8,9 +8,9 @@ import type { PartnerInvitationTable } from '#src/adapters/store/schema/partners
 import { DialtoneError, validationError } from '#src/domain/errors.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { createSession } from './create-session.ts';
-import { checkNewPassword, insertUser, lockUsers } from './create-user.ts';
 import { hashPassword, hashToken } from './secrets.ts';
 import { type SignInResult, userActor } from './sign-in.ts';
+import { checkNewPassword, insertUser, lockUsers } from './user-rules.ts';
 import { writeAudit } from './write-audit.ts';
 
 export const invalidInvitation = () => new DialtoneError('not_found', 'partner.invitation.invalid');

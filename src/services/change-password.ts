@@ -5,8 +5,8 @@
  */
 import { notFound, validationError } from '#src/domain/errors.ts';
 import type { ServiceContext } from './context.ts';
-import { assertMayManageUsers, checkNewPassword } from './create-user.ts';
 import { hashPassword, verifyPassword } from './secrets.ts';
+import { assertMayManageUsers, checkNewPassword } from './user-rules.ts';
 import { writeAudit } from './write-audit.ts';
 
 export interface ChangePasswordInput {

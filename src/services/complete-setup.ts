@@ -6,9 +6,9 @@
 import { DialtoneError } from '#src/domain/errors.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { createSession } from './create-session.ts';
-import { checkNewUser, insertUser, lockUsers } from './create-user.ts';
 import { hashPassword, hashToken } from './secrets.ts';
 import { type SignInResult, userActor } from './sign-in.ts';
+import { checkNewUser, insertUser, lockUsers } from './user-rules.ts';
 import { writeAudit } from './write-audit.ts';
 
 export const invalidSetupLink = () => new DialtoneError('forbidden', 'console.setup.invalidLink');

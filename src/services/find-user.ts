@@ -3,7 +3,7 @@
  * Password hashes never leave this module.
  */
 import type { Tx } from './context.ts';
-import { normalizeEmail, toUserSummary, type UserSummary } from './create-user.ts';
+import { normalizeEmail, toUserSummary, type UserSummary } from './user-rules.ts';
 
 export async function findUser(db: Tx, by: { id: string } | { email: string }): Promise<UserSummary | null> {
   const q = db.selectFrom('users').selectAll();

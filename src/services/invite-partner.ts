@@ -7,14 +7,14 @@
  */
 import { type FieldError, validationError } from '#src/domain/errors.ts';
 import type { ServiceContext, Tx } from './context.ts';
+import { hashToken, newToken } from './secrets.ts';
 import {
   assertMayManageUsers,
   checkEmail,
   isUserLocale,
   normalizeEmail,
   type UserLocale,
-} from './create-user.ts';
-import { hashToken, newToken } from './secrets.ts';
+} from './user-rules.ts';
 import { writeAudit } from './write-audit.ts';
 
 export const invitationDays = 7;

@@ -3,7 +3,7 @@
  * already accepted or revoked is left as it is (changed: false).
  */
 import type { ServiceContext } from './context.ts';
-import { assertMayManageUsers } from './create-user.ts';
+import { assertMayManageUsers } from './user-rules.ts';
 import { writeAudit } from './write-audit.ts';
 
 export async function revokePartnerInvitation({

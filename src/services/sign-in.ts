@@ -7,8 +7,8 @@
 import { DialtoneError } from '#src/domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { createSession, type NewSession } from './create-session.ts';
-import { normalizeEmail, toUserSummary, type UserSummary } from './create-user.ts';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.ts';
+import { normalizeEmail, toUserSummary, type UserSummary } from './user-rules.ts';
 import { writeAudit } from './write-audit.ts';
 
 export interface SignInResult extends NewSession {

@@ -14,7 +14,7 @@ import {
   otherActiveAdmins,
   toUserSummary,
   type UserSummary,
-} from './create-user.ts';
+} from './user-rules.ts';
 import { writeAudit } from './write-audit.ts';
 
 export interface UpdateUserInput {

@@ -20,10 +20,11 @@ import { DialtoneError, notFound, validationError } from '#src/domain/errors.ts'
 import type { Clock, IdGenerator } from '#src/domain/runtime.ts';
 import { changePassword } from '#src/services/change-password.ts';
 import { cliActor, type ServiceContext } from '#src/services/context.ts';
-import { createUser, type UserSummary } from '#src/services/create-user.ts';
+import { createUser } from '#src/services/create-user.ts';
 import { findUser } from '#src/services/find-user.ts';
 import { listUsers } from '#src/services/list-users.ts';
 import { setUserDisabled } from '#src/services/set-user-disabled.ts';
+import type { UserSummary } from '#src/services/user-rules.ts';
 import { translateLoose, translator } from '#src/web/i18n/index.ts';
 import type { Command } from './index.ts';
 

@@ -5,8 +5,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from 'ghtml';
 import type { FieldError } from '#src/domain/errors.ts';
-import type { UserSummary } from '#src/services/create-user.ts';
 import { minPasswordLength } from '#src/services/secrets.ts';
+import type { UserSummary } from '#src/services/user-rules.ts';
 import { formatDateTime } from '../format.ts';
 import { csrfField, fieldError, input, select } from '../forms.ts';
 import { errorList } from './kit.ts';
