@@ -7,7 +7,7 @@
 import type { BilingualText } from '#src/domain/incident.ts';
 import { refuse } from './alert-refusal.ts';
 import type { ServiceContext } from './context.ts';
-import { type DeclareIncidentInput, insertIncident, prepareIncident } from './declare-incident.ts';
+import { type DeclareIncidentInput, insertIncident, prepareIncident } from './incident-declaration.ts';
 import { writeAudit } from './write-audit.ts';
 
 export interface DeclareFromAlertInput {

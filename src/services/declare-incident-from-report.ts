@@ -9,7 +9,7 @@
  */
 import type { BilingualText } from '#src/domain/incident.ts';
 import type { ServiceContext, Tx } from './context.ts';
-import { insertIncident, prepareIncident } from './declare-incident.ts';
+import { insertIncident, prepareIncident } from './incident-declaration.ts';
 import { linkReportsInTransaction, maxBulkReports } from './link-reports-to-incident.ts';
 import { fieldRefused } from './report-transition.ts';
 import { writeAudit } from './write-audit.ts';

@@ -17,8 +17,8 @@ import {
 } from '#src/domain/detectors/text.ts';
 import { notFound } from '#src/domain/errors.ts';
 import type { ServiceContext, Tx } from './context.ts';
-import { insertIncident, prepareIncident } from './declare-incident.ts';
 import { enqueueNotifications } from './enqueue-notifications.ts';
+import { insertIncident, prepareIncident } from './incident-declaration.ts';
 import { writeAudit } from './write-audit.ts';
 
 export interface RaiseAlertInput {

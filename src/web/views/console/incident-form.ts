@@ -12,7 +12,7 @@ import {
   type UpdateVisibility,
   updateVisibilities,
 } from '#src/domain/incident.ts';
-import type { DeclareIncidentInput } from '#src/services/declare-incident.ts';
+import type { DeclareIncidentInput } from '#src/services/incident-declaration.ts';
 import type { TemplateView } from '#src/services/list-templates.ts';
 import type { Catalog, CatalogComponent } from '#src/services/load-catalog.ts';
 import type { Locale, Translate } from '../../i18n/index.ts';
