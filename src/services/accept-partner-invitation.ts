@@ -4,34 +4,16 @@
  * once, for 7 days, unless revoked; a wrong, used, revoked or expired link all read the same.
  */
 
-import type { PartnerInvitationTable } from '#src/adapters/store/schema/partners.ts';
 import { DialtoneError, validationError } from '#src/domain/errors.ts';
-import type { ServiceContext, Tx } from './context.ts';
+import type { ServiceContext } from './context.ts';
 import { createSession } from './create-session.ts';
-import { hashPassword, hashToken } from './secrets.ts';
+import { findOpenInvitation } from './find-open-invitation.ts';
+import { hashPassword } from './secrets.ts';
 import { type SignInResult, userActor } from './sign-in.ts';
 import { checkNewPassword, insertUser, lockUsers } from './user-rules.ts';
 import { writeAudit } from './write-audit.ts';
 
 export const invalidInvitation = () => new DialtoneError('not_found', 'partner.invitation.invalid');
-
-/** The open invitation behind a link's token, or null. */
-export async function findOpenInvitation(
-  db: Tx,
-  token: string,
-  now: Date,
-): Promise<PartnerInvitationTable | null> {
-  if (!token || token.length > 200) return null;
-  const row = await db
-    .selectFrom('partner_invitations')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('accepted_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now.toISOString())
-    .executeTakeFirst();
-  return row ?? null;
-}
 
 export interface AcceptInvitationInput {
   token: string;

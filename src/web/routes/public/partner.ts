@@ -6,9 +6,10 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DialtoneError } from '#src/domain/errors.ts';
-import { acceptPartnerInvitation, findOpenInvitation } from '#src/services/accept-partner-invitation.ts';
+import { acceptPartnerInvitation } from '#src/services/accept-partner-invitation.ts';
 import { changePassword } from '#src/services/change-password.ts';
 import type { Actor } from '#src/services/context.ts';
+import { findOpenInvitation } from '#src/services/find-open-invitation.ts';
 import { getPartnerProfile } from '#src/services/get-partner-profile.ts';
 import { getPartnerReport } from '#src/services/get-partner-report.ts';
 import { listPartnerReports } from '#src/services/list-partner-reports.ts';
