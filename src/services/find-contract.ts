@@ -89,17 +89,3 @@ export async function findContract(
 
 /** Code-point order, the same on every database and locale. */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Whether an inventory with contracts of this service has been imported. Reports check an end
- * customer's identifier only then: before the first import there is nothing to match against.
- */
-export async function hasContractsFor(db: Tx, serviceId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('contracts')
-    .select('id')
-    .where('service_id', '=', serviceId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}

@@ -4,7 +4,8 @@ import { parseCatalogFile } from '#src/config/catalog-file.ts';
 import { testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
 import { applyCatalog } from './apply-catalog.ts';
-import { findContract, hasContractsFor } from './find-contract.ts';
+import { findContract } from './find-contract.ts';
+import { hasContractsFor } from './has-contracts-for.ts';
 import { importInventory } from './import-inventory.ts';
 import { listAffectedResources } from './list-affected-resources.ts';
 
