@@ -8,6 +8,7 @@
  * declaration, so there is never an incident declared with some of its reports left unlinked.
  */
 import type { BilingualText } from '#src/domain/incident.ts';
+import { componentsOfService } from './components-of-service.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { insertIncident, prepareIncident } from './incident-declaration.ts';
 import { linkReportsInTransaction, maxBulkReports } from './link-reports-to-incident.ts';
@@ -26,19 +27,6 @@ export interface DeclareFromReportsInput {
   alertId?: string | undefined;
   /** Cloud host names the incident concerns (none: every cloud). */
   clouds?: readonly string[] | undefined;
-}
-
-/** Components that belong to a service, in catalog order: the default of the declare form. */
-export async function componentsOfService(db: Tx, serviceId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('component_services')
-    .innerJoin('components', 'components.id', 'component_services.component_id')
-    .select('components.id')
-    .where('component_services.service_id', '=', serviceId)
-    .orderBy('components.position')
-    .orderBy('components.id')
-    .execute();
-  return rows.map((r) => r.id);
 }
 
 export async function declareIncidentFromReports({

@@ -11,11 +11,9 @@ import { assignReport } from '#src/services/assign-report.ts';
 import { closeReport } from '#src/services/close-report.ts';
 import { closeReportsOfIncident } from '#src/services/close-reports-of-incident.ts';
 import { commentOnReport } from '#src/services/comment-on-report.ts';
+import { componentsOfService } from '#src/services/components-of-service.ts';
 import type { Tx } from '#src/services/context.ts';
-import {
-  componentsOfService,
-  declareIncidentFromReports,
-} from '#src/services/declare-incident-from-report.ts';
+import { declareIncidentFromReports } from '#src/services/declare-incident-from-report.ts';
 import { detectReportClusters } from '#src/services/detect-report-clusters.ts';
 import { getReport } from '#src/services/get-report.ts';
 import { getReportAlert } from '#src/services/get-report-alert.ts';
