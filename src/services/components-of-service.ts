@@ -1,6 +1,6 @@
 /**
- * @module componentsOfService: the components a service runs on, in catalog order: what an incident
- * declared from a report of that service affects unless the operator chooses others.
+ * @module componentsOfService: the components a service runs on, in catalog order: what an
+ * incident declared from a report of that service affects unless the operator chooses others.
  */
 import type { Tx } from './context.ts';
 

@@ -6,9 +6,9 @@
 import { type BannerKind, banner, type DerivedStatus, type PageIndicator } from '#src/domain/status.ts';
 import type { Tx } from './context.ts';
 import { type Catalog, loadCatalog } from './load-catalog.ts';
+import { loadDerivedStatuses } from './load-derived-statuses.ts';
 import { loadIncidentViews } from './load-incident-views.ts';
 import { loadMaintenanceViews } from './load-maintenance-views.ts';
-import { loadDerivedStatuses } from './refresh-component-status.ts';
 import type { IncidentView, MaintenanceView } from './views.ts';
 
 export interface StatusSnapshot {
