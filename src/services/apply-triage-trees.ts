@@ -10,9 +10,9 @@
  * // ['+ test-tree', '~ no-calls', '- push-iphone']
  */
 import { type FieldError, validationError } from '#src/domain/errors.ts';
+import { checkTriageSource } from './check-triage-source.ts';
 import type { ServiceContext } from './context.ts';
 import { readTriageSources, type TriageSource } from './load-triage-trees.ts';
-import { checkTriageSource } from './save-triage-tree.ts';
 import { seedTriageTreesIn } from './seed-triage-trees.ts';
 import { writeAudit } from './write-audit.ts';
 

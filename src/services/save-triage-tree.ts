@@ -7,15 +7,12 @@
  * @example
  * await saveTriageTree({ ctx, input: { id: 'dsl-no-lights', source, version: 3 } });
  */
-import { conflict, type FieldError, validationError } from '#src/domain/errors.ts';
+import { conflict, validationError } from '#src/domain/errors.ts';
 import type { TriageTree } from '#src/domain/triage.ts';
+import { checkTriageSource } from './check-triage-source.ts';
 import type { ServiceContext, Tx } from './context.ts';
-import { parseTriageFile } from './load-triage-trees.ts';
 import { seedTriageTreesIn } from './seed-triage-trees.ts';
 import { writeAudit } from './write-audit.ts';
-
-/** Largest tree text accepted (characters); the biggest shipped tree is about a tenth of it. */
-export const maxTriageSource = 100_000;
 
 export interface SaveTriageTreeInput {
   /** The tree being edited; absent when adding a new one. */
@@ -25,33 +22,6 @@ export interface SaveTriageTreeInput {
   version?: number | undefined;
   /** Only check; write nothing. */
   dryRun?: boolean | undefined;
-}
-
-/** Checks a tree's text on its own and against the catalog: every problem, with its path. */
-export async function checkTriageSource(
-  db: Tx,
-  source: string,
-  editedId: string | undefined,
-): Promise<{ tree?: TriageTree; errors: FieldError[] }> {
-  if (source.length > maxTriageSource)
-    return { errors: [{ path: '', key: 'reportData.tree.error.tooLong', params: { max: maxTriageSource } }] };
-  const { tree, problems } = parseTriageFile(editedId ?? 'new', source);
-  const errors: FieldError[] = problems.map(({ file: _file, ...e }) => e);
-  if (!tree) return { errors };
-  if (editedId !== undefined && tree.id !== editedId)
-    errors.push({ path: 'id', key: 'reportData.tree.error.idChanged', params: { id: editedId } });
-  const service = await db
-    .selectFrom('services')
-    .select('id')
-    .where('id', '=', tree.service)
-    .executeTakeFirst();
-  if (!service)
-    errors.push({
-      path: 'service',
-      key: 'reportData.tree.error.unknownService',
-      params: { id: tree.service },
-    });
-  return errors.length > 0 ? { errors } : { tree, errors };
 }
 
 export async function saveTriageTree({
