@@ -6,7 +6,7 @@
 import { DialtoneError } from '#src/domain/errors.ts';
 import { dueTransition } from '#src/domain/maintenance.ts';
 import { type ServiceContext, systemActor } from './context.ts';
-import { applyMaintenanceTransition } from './post-maintenance-update.ts';
+import { applyMaintenanceTransition } from './maintenance-transition.ts';
 import { writeAudit } from './write-audit.ts';
 
 export async function advanceMaintenanceSchedule({ ctx }: { ctx: ServiceContext }) {

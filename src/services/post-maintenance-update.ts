@@ -2,16 +2,15 @@
  * @module Moves a maintenance window by hand (start early, verify, complete, cancel) with a
  * message. Conditional on the status the operator saw, so two operators cannot both move it.
  */
-import { DialtoneError, type FieldError, notFound, validationError } from '#src/domain/errors.ts';
+import { type FieldError, notFound, validationError } from '#src/domain/errors.ts';
 import { type BilingualText, checkBilingual, fillBilingual, maxMessageLength } from '#src/domain/incident.ts';
 import {
   assertMaintenanceTransition,
   isMaintenanceStatus,
   type MaintenanceStatus,
 } from '#src/domain/maintenance.ts';
-import { authorOf, type ServiceContext } from './context.ts';
-import { enqueueNotifications } from './enqueue-notifications.ts';
-import { refreshComponentStatus } from './refresh-component-status.ts';
+import type { ServiceContext } from './context.ts';
+import { applyMaintenanceTransition } from './maintenance-transition.ts';
 import { writeAudit } from './write-audit.ts';
 
 export interface PostMaintenanceUpdateInput {
@@ -50,50 +49,4 @@ export async function postMaintenanceUpdate({
     });
     return { id: input.maintenanceId, status: to };
   });
-}
-
-/** The conditional state change shared by manual moves and the scheduler. */
-export async function applyMaintenanceTransition(
-  trx: Parameters<typeof refreshComponentStatus>[0],
-  ctx: ServiceContext,
-  id: string,
-  from: string,
-  to: MaintenanceStatus,
-  message: BilingualText,
-): Promise<void> {
-  const now = ctx.clock().toISOString();
-  const updated = await trx
-    .updateTable('maintenances')
-    .set((eb) => ({
-      status: to,
-      updated_at: now,
-      version: eb('version', '+', 1),
-      ...(to === 'in_progress' ? { started_at: now } : {}),
-      ...(to === 'completed' || to === 'cancelled' ? { completed_at: now } : {}),
-    }))
-    .where('id', '=', id)
-    .where('status', '=', from)
-    .returning('id')
-    .executeTakeFirst();
-  if (!updated) throw new DialtoneError('conflict', 'error.changedMeanwhile');
-  if (message.de || message.en) {
-    await trx
-      .insertInto('maintenance_updates')
-      .values({
-        id: ctx.newId(),
-        maintenance_id: id,
-        status: to,
-        body_de: message.de,
-        body_en: message.en,
-        created_at: now,
-        author: authorOf(ctx.actor),
-      })
-      .execute();
-  }
-  await refreshComponentStatus(trx, ctx);
-  // Subscribers hear when work begins and when it is over (by hand or by the scheduler).
-  if (to === 'in_progress')
-    await enqueueNotifications(trx, ctx, { event: 'maintenance.started', maintenanceId: id });
-  if (to === 'completed')
-    await enqueueNotifications(trx, ctx, { event: 'maintenance.completed', maintenanceId: id });
 }
