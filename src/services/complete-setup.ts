@@ -4,28 +4,15 @@
  * works only while no user exists and it has not expired; afterwards it is worth nothing.
  */
 import { DialtoneError } from '#src/domain/errors.ts';
-import type { ServiceContext, Tx } from './context.ts';
+import type { ServiceContext } from './context.ts';
 import { createSession } from './create-session.ts';
-import { hashPassword, hashToken } from './secrets.ts';
+import { hashPassword } from './secrets.ts';
+import { setupTokenIsValid } from './setup-token-is-valid.ts';
 import { type SignInResult, userActor } from './sign-in.ts';
 import { checkNewUser, insertUser, lockUsers } from './user-rules.ts';
 import { writeAudit } from './write-audit.ts';
 
 export const invalidSetupLink = () => new DialtoneError('forbidden', 'console.setup.invalidLink');
-
-/** True while no user exists and the token is a known, unexpired setup token. */
-export async function setupTokenIsValid(db: Tx, token: string, now: Date): Promise<boolean> {
-  if (!token) return false;
-  const [user, row] = await Promise.all([
-    db.selectFrom('users').select('id').limit(1).executeTakeFirst(),
-    db
-      .selectFrom('setup_tokens')
-      .select('expires_at')
-      .where('token_hash', '=', hashToken(token))
-      .executeTakeFirst(),
-  ]);
-  return !user && !!row && row.expires_at > now.toISOString();
-}
 
 export interface CompleteSetupInput {
   token: string;

@@ -5,10 +5,11 @@ import type { DialtoneError } from '#src/domain/errors.ts';
 import { testClock, testContext } from '../../test/support/factories.ts';
 import { describeEachStore } from '../../test/support/stores.ts';
 import { authenticateSession } from './authenticate-session.ts';
-import { completeSetup, setupTokenIsValid } from './complete-setup.ts';
+import { completeSetup } from './complete-setup.ts';
 import { cliActor, systemActor } from './context.ts';
 import { issueSetupToken } from './issue-setup-token.ts';
 import { listAuditLog } from './list-audit-log.ts';
+import { setupTokenIsValid } from './setup-token-is-valid.ts';
 import { writeAudit } from './write-audit.ts';
 
 async function reset(store: Store) {

@@ -6,8 +6,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DialtoneError, type FieldError, isDialtoneError } from '#src/domain/errors.ts';
-import { completeSetup, setupTokenIsValid } from '#src/services/complete-setup.ts';
+import { completeSetup } from '#src/services/complete-setup.ts';
 import type { Actor } from '#src/services/context.ts';
+import { setupTokenIsValid } from '#src/services/setup-token-is-valid.ts';
 import { signIn } from '#src/services/sign-in.ts';
 import { signOut } from '#src/services/sign-out.ts';
 import { type AppDeps, serviceContext } from '#src/web/deps.ts';
