@@ -3,7 +3,7 @@
  * or email: findUser). Password hashes never leave this module.
  */
 import type { Tx } from './context.ts';
-import { normalizeEmail, toUserSummary, type UserSummary } from './user-rules.ts';
+import { toUserSummary, type UserSummary } from './user-rules.ts';
 
 export async function listUsers(db: Tx, options: { includeDisabled?: boolean } = {}): Promise<UserSummary[]> {
   const rows = await db
