@@ -14,7 +14,7 @@ import { probeTls } from '#src/adapters/probes/tls/index.ts';
 import type { MonitorTable } from '#src/adapters/store/schema/monitors.ts';
 import { dnsServer, hostPort, type MonitorSettings } from '#src/domain/catalog-monitors.ts';
 import { isMonitorKind, type MonitorKind } from '#src/domain/monitor.ts';
-import { parseSettings } from '#src/services/catalog-monitors.ts';
+import { parseSettings } from '#src/services/catalog/monitors.ts';
 
 export type ProbeMonitor = Pick<MonitorTable, 'id' | 'kind' | 'target' | 'settings' | 'timeout_ms'>;
 export type Env = Readonly<Record<string, string | undefined>>;

@@ -6,9 +6,9 @@
 import type { DetectorSpec } from '#src/domain/catalog-detectors.ts';
 import type { AlertingSpec, MonitorSpec } from '#src/domain/catalog-monitors.ts';
 import type { PeerSpec } from '#src/domain/catalog-peers.ts';
-import { loadDetectorSpecs } from './catalog-detectors.ts';
-import { alertingOf, loadMonitorSpecs } from './catalog-monitors.ts';
-import { loadPeerSpecs } from './catalog-peers.ts';
+import { loadDetectorSpecs } from './catalog/detectors.ts';
+import { alertingOf, loadMonitorSpecs } from './catalog/monitors.ts';
+import { loadPeerSpecs } from './catalog/peers.ts';
 import type { Tx } from './context.ts';
 
 export interface CatalogComponent {

@@ -4,7 +4,7 @@
  */
 
 import { type HeartbeatSettings, heartbeatMissed } from '#src/domain/monitor.ts';
-import { parseSettings } from './catalog-monitors.ts';
+import { parseSettings } from './catalog/monitors.ts';
 import type { ServiceContext } from './context.ts';
 
 /** Puts heartbeats without a ping for period + grace `down`; returns the ids newly down. */

@@ -7,7 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from 'ghtml';
 import { formatDuration } from '#src/domain/monitor.ts';
-import { parseSettings } from '#src/services/catalog-monitors.ts';
+import { parseSettings } from '#src/services/catalog/monitors.ts';
 import type { MonitorCheckView, MonitorView } from '#src/services/monitor-rows.ts';
 import { type MessageKey, translateLoose } from '../../i18n/index.ts';
 import { formatDateTime, pick } from '../format.ts';

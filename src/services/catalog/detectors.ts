@@ -5,7 +5,7 @@
 import type { DetectorSpec } from '#src/domain/catalog-detectors.ts';
 import type { CatalogChange } from '#src/domain/catalog-diff.ts';
 import { isRuleKind, readRuleParams } from '#src/domain/detectors/rules.ts';
-import type { Tx } from './context.ts';
+import type { Tx } from '../context.ts';
 
 export async function loadDetectorSpecs(db: Tx): Promise<DetectorSpec[]> {
   const rows = await db.selectFrom('detector_rules').selectAll().orderBy('position').orderBy('id').execute();

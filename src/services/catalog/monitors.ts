@@ -8,7 +8,7 @@
 import type { CatalogChange } from '#src/domain/catalog-diff.ts';
 import type { AlertingSpec, MonitorSettings, MonitorSpec } from '#src/domain/catalog-monitors.ts';
 import { isMonitorKind } from '#src/domain/monitor.ts';
-import type { ServiceContext, Tx } from './context.ts';
+import type { ServiceContext, Tx } from '../context.ts';
 
 export async function loadMonitorSpecs(db: Tx): Promise<MonitorSpec[]> {
   const rows = await db.selectFrom('monitors').selectAll().orderBy('position').orderBy('id').execute();

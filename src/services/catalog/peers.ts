@@ -4,7 +4,7 @@
  */
 import type { CatalogChange } from '#src/domain/catalog-diff.ts';
 import type { PeerSpec } from '#src/domain/catalog-peers.ts';
-import type { Tx } from './context.ts';
+import type { Tx } from '../context.ts';
 
 export async function loadPeerSpecs(db: Tx): Promise<PeerSpec[]> {
   const rows = await db.selectFrom('telemetry_peers').selectAll().orderBy('position').orderBy('id').execute();
