@@ -5,7 +5,7 @@
  * click or two operators at once add the set once.
  */
 import type { ServiceContext } from './context.ts';
-import { isUniqueViolation } from './create-template.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 import { writeAudit } from './write-audit.ts';
 
 interface StandardTemplate {

@@ -6,7 +6,7 @@
  */
 import { type ClusterOptions, defaultClusterOptions, planClusters } from '#src/domain/report-cluster.ts';
 import type { ServiceContext } from './context.ts';
-import { isUniqueViolation } from './create-template.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 import { writeAudit } from './write-audit.ts';
 
 /** Alerts still asking for attention or being looked at. */

@@ -4,7 +4,7 @@
  * templates).
  */
 import type { Tx } from './context.ts';
-import { templateStatuses } from './create-template.ts';
+import { templateStatuses } from './template-rules.ts';
 
 export interface TemplateView {
   id: string;

@@ -28,12 +28,12 @@ import {
 } from '#src/domain/report.ts';
 import type { ServiceContext, Tx } from './context.ts';
 import { openIncidentFor } from './correlate-report.ts';
-import { isUniqueViolation } from './create-template.ts';
 import { enqueueNotifications } from './enqueue-notifications.ts';
 import { findContract } from './find-contract.ts';
 import { getPartnerProfile } from './get-partner-profile.ts';
 import { hasContractsFor } from './has-contracts-for.ts';
 import { hashToken, newToken } from './secrets.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 import { writeAudit } from './write-audit.ts';
 
 export interface SubmitReportInput extends RawReport {

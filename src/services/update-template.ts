@@ -5,12 +5,12 @@ import { notFound, validationError } from '#src/domain/errors.ts';
 import type { ServiceContext } from './context.ts';
 import {
   checkTemplate,
-  isUniqueViolation,
   nameTaken,
   nameTakenKey,
   type TemplateInput,
   templateValues,
-} from './create-template.ts';
+} from './template-rules.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 import { writeAudit } from './write-audit.ts';
 
 export async function updateTemplate({

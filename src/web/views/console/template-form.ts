@@ -3,8 +3,8 @@
  */
 import { html } from 'ghtml';
 import type { FieldError } from '#src/domain/errors.ts';
-import { type TemplateInput, templateStatuses } from '#src/services/create-template.ts';
 import type { TemplateView } from '#src/services/list-templates.ts';
+import { type TemplateInput, templateStatuses } from '#src/services/template-rules.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { csrfField, fieldError, type InputOptions, input, select } from '../forms.ts';
 import { type FormData, field, labelledSummary } from './incident-common.ts';
