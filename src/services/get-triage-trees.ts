@@ -1,5 +1,5 @@
 /**
- * @module The self-check trees the public pages show: the database's (edited in the console) or,
+ * @module getTriageTrees: the self-check trees the public pages show: the database's (edited in the console) or,
  * before the shipped trees were seeded, the shipped files. Parsed once per change and cached per
  * database handle; each call asks the database only for the trees' change mark (row count and the
  * sum of their versions, which grows with every save, delete or reset). So a change made by any
@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '#src/adapters/store/schema.ts';
 import type { TriageTree } from '#src/domain/triage.ts';
-import type { Tx } from './context.ts';
+import { getTriageMark } from './get-triage-mark.ts';
 import { loadTriageTrees, parseTriageFile, type TriageTrees, triageTreesOf } from './load-triage-trees.ts';
 
 interface Cached {
@@ -18,15 +18,6 @@ interface Cached {
 
 const cache = new WeakMap<Kysely<Database>, Cached>();
 let shipped: TriageTrees | null = null;
-
-/** The trees' change mark: `<rows>:<sum of versions>`; `0:0` before the seed. */
-export async function getTriageMark(db: Tx): Promise<string> {
-  const row = await db
-    .selectFrom('triage_trees')
-    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.coalesce(eb.fn.sum('version'), eb.lit(0)).as('v')])
-    .executeTakeFirst();
-  return `${Number(row?.n ?? 0)}:${Number(row?.v ?? 0)}`;
-}
 
 export async function getTriageTrees(db: Kysely<Database>): Promise<TriageTrees> {
   const mark = await getTriageMark(db);
