@@ -1,9 +1,9 @@
 /**
- * @module getTriageTrees: the self-check trees the public pages show: the database's (edited in the console) or,
- * before the shipped trees were seeded, the shipped files. Parsed once per change and cached per
- * database handle; each call asks the database only for the trees' change mark (row count and the
- * sum of their versions, which grows with every save, delete or reset). So a change made by any
- * process on a shared PostgreSQL is seen by every other process at its next request.
+ * @module getTriageTrees: the self-check trees the public pages show: the database's (edited in
+ * the console) or, before the shipped trees were seeded, the shipped files. Parsed once per
+ * change and cached per database handle; each call asks the database only for the trees' change
+ * mark (getTriageMark). So a change made by any process on a shared PostgreSQL is seen by every
+ * other process at its next request.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '#src/adapters/store/schema.ts';
