@@ -83,9 +83,12 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     }
     return b;
   };
-  const marks = createGroupCommit((outcomes: Outcome[]) => recordOutcomes(o.db, o.workerId, outcomes), {
-    windowMs: o.groupCommitMs ?? 3,
-  });
+  const marks = createGroupCommit(
+    (outcomes: Outcome[]) => recordOutcomes(o.db, o.workerId, outcomes, o.dialect),
+    {
+      windowMs: o.groupCommitMs ?? 3,
+    },
+  );
   let stopping = false;
   let loop: Promise<void> | null = null;
   let fanoutLoop: Promise<void> | null = null;

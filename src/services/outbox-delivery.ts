@@ -82,27 +82,42 @@ export async function recordOutcomes(
   db: Kysely<Database>,
   workerId: string,
   outcomes: readonly Outcome[],
+  dialect: Dialect = 'sqlite',
 ): Promise<Set<string>> {
   if (outcomes.length === 0) return new Set();
   return db.transaction().execute(async (trx) => {
     const recorded = new Set<string>();
     const sent = outcomes.filter((o) => o.ok);
-    // Accepted sends — nearly all of them — in one statement per 200, not one per message.
-    for (let i = 0; i < sent.length; i += 200) {
+    // PostgreSQL: accepted sends in one statement per 200 (one round trip instead of one each).
+    // SQLite runs in-process, where the per-row update measured faster than the CASE statement.
+    const batched = dialect === 'postgres';
+    for (let i = 0; batched && i < sent.length; i += 200) {
       for (const id of await markSent(trx, workerId, sent.slice(i, i + 200))) recorded.add(id);
     }
     for (const o of outcomes) {
-      if (o.ok) continue;
+      if (o.ok && batched) continue;
       const done = await trx
         .updateTable('notifications')
-        .set({
-          state: o.retryAt ? 'pending' : 'dead',
-          attempts: o.attempt,
-          next_attempt_at: (o.retryAt ?? o.at).toISOString(),
-          last_error: o.detail.slice(0, 1000),
-          claimed_by: null,
-          claimed_until: null,
-        })
+        .set(
+          o.ok
+            ? {
+                state: 'sent',
+                sent_at: o.at.toISOString(),
+                attempts: o.attempt,
+                body_text: o.bodyText,
+                claimed_by: null,
+                claimed_until: null,
+                last_error: null,
+              }
+            : {
+                state: o.retryAt ? 'pending' : 'dead',
+                attempts: o.attempt,
+                next_attempt_at: (o.retryAt ?? o.at).toISOString(),
+                last_error: o.detail.slice(0, 1000),
+                claimed_by: null,
+                claimed_until: null,
+              },
+        )
         .where('id', '=', o.id)
         .where('claimed_by', '=', workerId)
         .where('state', '=', 'pending')
